@@ -1,0 +1,52 @@
+# Desa Wisata: `make run` starts the demo on http://127.0.0.1:$(PORT); `make test` runs every check.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test lint format check messages install install-dev clean
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/activate
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/activate
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "Desa Wisata runs at http://127.0.0.1:$(PORT)/ (English at /en/, staff at /admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates home/templates tours/templates bumdes/templates
+
+# Update the translation catalogues after changing user-facing strings, then compile them.
+messages: $(VENV)/.installed-dev
+	$(PY) manage.py makemessages -l id -l en --ignore=.venv --ignore=tests --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media

@@ -1,0 +1,148 @@
+"""Enterprises (BUMDes), their business units, and the staff roles that scope what staff see.
+
+A BUMDes (Badan Usaha Milik Desa) is the village-owned enterprise that runs a village's tourism. It
+is its own legal entity: it owns a village page and its tours, its bookings and its books. It has
+business units (unit usaha), e.g. tourism or edutourism; each tour belongs to one unit so that
+revenue can be reported per unit.
+
+Staff belong to one enterprise with one or more roles. Each role is a Wagtail group per enterprise
+(`EnterpriseRole` links them), so Wagtail's own permission machinery enforces page and collection
+scoping, and our services ask the same groups which enterprise a user works for.
+"""
+
+from django.contrib.auth.models import Group
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+
+whatsapp_validator = RegexValidator(
+    r"^62\d{7,13}$",
+    _("Write the WhatsApp number in international form without + or spaces, e.g. 6281234567890."),
+)
+prefix_validator = RegexValidator(r"^[A-Z]{3}$", _("Three capital letters, e.g. PLB."))
+
+
+class Enterprise(ClusterableModel):
+    slug = models.SlugField(_("short name for addresses"), max_length=50, unique=True)
+    name = models.CharField(_("name"), max_length=120, help_text=_("e.g. BUMDes Plobangan Makmur"))
+    legal_name = models.CharField(_("legal name"), max_length=200)
+    village = models.CharField(_("village"), max_length=100)
+    registration_number = models.CharField(_("registration number"), max_length=60, blank=True)
+    npwp = models.CharField(_("tax number (NPWP)"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    whatsapp = models.CharField(
+        _("WhatsApp number"), max_length=16, blank=True, validators=[whatsapp_validator]
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    bank_name = models.CharField(_("bank"), max_length=60, blank=True)
+    bank_account_number = models.CharField(_("bank account number"), max_length=40, blank=True)
+    bank_account_name = models.CharField(_("bank account holder"), max_length=120, blank=True)
+    ref_prefix = models.CharField(
+        _("booking reference prefix"),
+        max_length=3,
+        unique=True,
+        validators=[prefix_validator],
+        help_text=_("Three letters that start every booking reference, e.g. PLB-7K3Q9."),
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("legal_name"),
+                FieldPanel("slug"),
+                FieldPanel("village"),
+            ],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("registration_number"), FieldPanel("npwp"), FieldPanel("ref_prefix")],
+            heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("whatsapp"),
+                FieldPanel("address"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("bank_name"),
+                FieldPanel("bank_account_number"),
+                FieldPanel("bank_account_name"),
+            ],
+            heading=_("Bank account"),
+        ),
+        InlinePanel("units", heading=_("Business units"), label=_("Business unit"), min_num=1),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("BUMDes")
+        verbose_name_plural = _("BUMDes")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def whatsapp_url(self) -> str:
+        return f"https://wa.me/{self.whatsapp}" if self.whatsapp else ""
+
+
+class BusinessUnit(models.Model):
+    enterprise = ParentalKey(Enterprise, on_delete=models.CASCADE, related_name="units")
+    slug = models.SlugField(_("short name"), max_length=50)
+    name = models.CharField(_("name"), max_length=120, help_text=_("e.g. Unit Wisata"))
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["enterprise", "name"]
+        verbose_name = _("business unit")
+        verbose_name_plural = _("business units")
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "slug"], name="unique_unit_slug")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise.name} · {self.name}"
+
+
+class Role(models.TextChoices):
+    EDITOR = "editor", _("Editor")
+    OPERATOR = "operator", _("Operator")
+    TREASURER = "treasurer", _("Treasurer")
+    MANAGER = "manager", _("Manager")
+
+
+class EnterpriseRole(models.Model):
+    """One Wagtail group per enterprise and role; membership of the group is the staff role."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="enterprise_role")
+
+    class Meta:
+        verbose_name = _("staff role")
+        verbose_name_plural = _("staff roles")
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "role"], name="unique_enterprise_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise.name} · {self.get_role_display()}"

@@ -1,0 +1,60 @@
+"""Local formats: rupiah, dates and times as Indonesians and English readers expect them.
+
+"Rp 150.000" in Indonesian and "Rp 150,000" in English; "Sabtu, 12 Desember 2026" and
+"Saturday 12 December 2026"; "09.00 WIB" and "09:00 WIB". Times are shown in Asia/Jakarta.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.utils import translation
+from django.utils.dates import MONTHS, WEEKDAYS
+from django.utils.translation import ngettext
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
+def _is_indonesian(language: str | None = None) -> bool:
+    return (language or translation.get_language() or "id").startswith("id")
+
+
+def rupiah(amount: int | None, language: str | None = None) -> str:
+    if amount is None:
+        return ""
+    sign = "-" if amount < 0 else ""
+    grouped = f"{abs(int(amount)):,}"
+    if _is_indonesian(language):
+        grouped = grouped.replace(",", ".")
+    return f"{sign}Rp {grouped}"
+
+
+def local_date(value: dt.date | dt.datetime, language: str | None = None) -> str:
+    if isinstance(value, dt.datetime):
+        value = value.astimezone(JAKARTA).date()
+    with translation.override(language or translation.get_language()):
+        weekday = str(WEEKDAYS[value.weekday()])
+        month = str(MONTHS[value.month])
+        if _is_indonesian(language):
+            return f"{weekday}, {value.day} {month} {value.year}"
+        return f"{weekday} {value.day} {month} {value.year}"
+
+
+def local_time(value: dt.datetime | dt.time, language: str | None = None) -> str:
+    if isinstance(value, dt.datetime):
+        value = value.astimezone(JAKARTA).time()
+    separator = "." if _is_indonesian(language) else ":"
+    return f"{value.hour:02d}{separator}{value.minute:02d} WIB"
+
+
+def duration(minutes: int | None) -> str:
+    if not minutes:
+        return ""
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return ngettext("%(h)d hour %(m)d min", "%(h)d hours %(m)d min", hours) % {
+            "h": hours,
+            "m": rest,
+        }
+    if hours:
+        return ngettext("%(h)d hour", "%(h)d hours", hours) % {"h": hours}
+    return ngettext("%(m)d minute", "%(m)d minutes", rest) % {"m": rest}

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from home.demo.loader import demo_load
+
+DEFAULT_PASSWORD = "desawisata"
+
+
+class Command(BaseCommand):
+    help = "Load the demo villages, BUMDes, experiences and staff users (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", help="Password for the demo users.")
+
+    def handle(self, *args, password=None, **options):
+        if password is None and not settings.DEBUG:
+            raise CommandError("With DEBUG off, give the demo users a password: --password P")
+        summary = demo_load(
+            password=password or DEFAULT_PASSWORD, set_passwords=password is not None
+        )
+        for item in summary.created:
+            self.stdout.write(f"created {item}")
+        if not summary.created:
+            self.stdout.write("demo already loaded; nothing to create")
+        shown = password or DEFAULT_PASSWORD
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Demo logins (admin at /admin/):"))
+        for username, what in summary.logins:
+            self.stdout.write(
+                f"  {username:<24} {shown if password is None else '(your password)'}  {what}"
+            )

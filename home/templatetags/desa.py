@@ -1,0 +1,125 @@
+"""Template filters and tags for local formats, JSON-LD and language links."""
+
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from home import formats
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def rupiah(amount):
+    return formats.rupiah(amount)
+
+
+@register.filter
+def local_date(value):
+    return formats.local_date(value) if value else ""
+
+
+@register.filter
+def local_time(value):
+    return formats.local_time(value) if value else ""
+
+
+@register.filter
+def duration(minutes):
+    return formats.duration(minutes)
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    """Render the page's schema.org data as a JSON-LD script (not executed, so no CSP nonce)."""
+    request = context.get("request")
+    blocks = page.json_ld(request) if hasattr(page, "json_ld") else []
+    html = "".join(
+        '<script type="application/ld+json">'
+        + json.dumps(block, ensure_ascii=False).translate(_JSON_ESCAPES)
+        + "</script>"
+        for block in blocks
+    )
+    return mark_safe(html)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """The switcher's links: the page in each language, or that language's home page."""
+    from django.conf import settings
+    from django.urls import translate_url
+
+    request = context.get("request")
+    current = get_language()
+    alternates = {}
+    page = page or None
+    if page is not None and hasattr(page, "language_alternates"):
+        alternates = {a["lang_code"]: a["url"] for a in page.language_alternates(request)}
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in alternates:
+            url = alternates[code]
+        elif page is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links
+
+
+@register.simple_tag
+def whatsapp_url(number, text=""):
+    from urllib.parse import quote
+
+    if not number:
+        return ""
+    return f"https://wa.me/{number}" + (f"?text={quote(text)}" if text else "")
+
+
+@register.simple_tag
+def hello_text(name):
+    return _("Hello, I have a question about %(name)s.") % {"name": name}
+
+
+def _localized_home(context):
+    from wagtail.models import Site
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context):
+    """Header links: the home page's children marked "show in menus", in the current language."""
+    home = _localized_home(context)
+    if home is None:
+        return []
+    page = context.get("page")
+    items = []
+    for child in home.get_children().live().public().in_menu().only("title", "path", "url_path"):
+        active = bool(page is not None and page.path.startswith(child.path))
+        items.append(
+            {"title": child.title, "url": child.get_url(context.get("request")), "active": active}
+        )
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """Footer links: the standard pages (about, FAQ, terms, privacy) in the current language."""
+    from .. import models
+
+    home = _localized_home(context)
+    if home is None:
+        return []
+    request = context.get("request")
+    pages = models.StandardPage.objects.child_of(home).live().public().only("title", "url_path")
+    return [{"title": p.title, "url": p.get_url(request)} for p in pages]

@@ -1,0 +1,74 @@
+import io
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.images.models import Image
+from wagtail.models import Page, Revision
+
+from bumdes.models import Enterprise, EnterpriseRole
+from tours.models import TourPage, VillagePage
+
+from ..conftest import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "images": Image.objects.count(),
+        "enterprises": Enterprise.objects.count(),
+        "roles": EnterpriseRole.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def test_demo_has_three_villages_in_two_languages_with_two_experiences_each():
+    assert set(Enterprise.objects.values_list("slug", flat=True)) == {
+        "plobangan",
+        "lipursari",
+        "gunturmadu",
+    }
+    for language in ("id", "en"):
+        villages = VillagePage.objects.live().filter(locale__language_code=language)
+        assert villages.count() == 3
+        for village in villages:
+            assert TourPage.objects.live().child_of(village).count() >= 2
+    english = VillagePage.objects.get(locale__language_code="en", slug="lipursari")
+    indonesian = VillagePage.objects.get(locale__language_code="id", slug="lipursari")
+    assert english.translation_key == indonesian.translation_key
+    assert english.tagline != indonesian.tagline
+
+
+def test_loading_the_demo_twice_gives_the_same_result():
+    before = _counts()
+    out = io.StringIO()
+    call_command("load_demo", "--password", DEMO_PASSWORD, stdout=out)
+    assert _counts() == before
+    assert "nothing to create" in out.getvalue()
+
+
+def test_demo_users_one_per_role_and_village():
+    usernames = set(get_user_model().objects.values_list("username", flat=True))
+    for village in ("plobangan", "lipursari", "gunturmadu"):
+        for role in ("editor", "operator", "treasurer", "manager"):
+            assert f"{village}-{role}" in usernames
+    assert get_user_model().objects.get(username="admin").is_superuser
+    assert authenticate(username="lipursari-editor", password=DEMO_PASSWORD) is not None
+
+
+def test_password_is_required_when_debug_is_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--password"):
+        call_command("load_demo", stdout=io.StringIO())
+
+
+def test_default_password_when_debug_is_on(settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "desawisata" in out.getvalue()
+    # Existing users keep their password unless one is given explicitly.
+    assert authenticate(username="admin", password=DEMO_PASSWORD) is not None

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ToursConfig(AppConfig):
+    name = "tours"
+    verbose_name = _("Tours")
+
+    def ready(self):
+        from wagtail.signals import copy_for_translation_done, page_published
+
+        from . import signals
+        from .models import VillagePage
+
+        page_published.connect(signals.on_village_published, sender=VillagePage)
+        copy_for_translation_done.connect(signals.on_page_translated)

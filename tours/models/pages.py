@@ -1,0 +1,328 @@
+"""Village and tour pages: the story a tourist reads and the settings an editor keeps with it.
+
+Tree: HomePage → VillagePage (one per BUMDes) → TourPage (one per experience). A village page
+belongs to one enterprise; a tour page to one business unit of that enterprise, so every sale can
+be booked to the unit that earned it. The experience listing (TourIndexPage) sits beside the
+villages and lists every tour of its language.
+
+Price tiers sit on the tour page as inline rows. They are what a booking copies at booking time
+(labels and prices are frozen in the booking, never read back from the page).
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import HighlightBlock, StoryBlock
+from home.seo import SeoMixin
+
+from .. import jsonld
+
+RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class Category(models.TextChoices):
+    CULTURE = "culture", _("Culture")
+    EDUCATION = "education", _("Education")
+    NATURE = "nature", _("Nature")
+    CULINARY = "culinary", _("Culinary")
+
+
+def image_field(verbose_name):
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+class GalleryImage(TranslatableMixin, Orderable):
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+
+class VillagePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        field = self.fields.get("enterprise")
+        if field is not None and for_user is not None and not for_user.is_superuser:
+            from bumdes.services import user_enterprise
+
+            enterprise = user_enterprise(for_user)
+            field.queryset = field.queryset.filter(pk=getattr(enterprise, "pk", None))
+
+
+class VillagePage(SeoMixin, Page):
+    enterprise = models.ForeignKey(
+        "bumdes.Enterprise",
+        verbose_name=_("BUMDes"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="village_pages",
+    )
+    tagline = models.CharField(
+        _("one-line promise"), max_length=140, blank=True, help_text=_("Shown on village cards.")
+    )
+    hero_image = image_field(_("main photo"))
+    story = RichTextField(_("story"), features=RICH_FEATURES, blank=True)
+    highlights = StreamField(
+        [("highlight", HighlightBlock())], verbose_name=_("highlights"), blank=True, max_num=6
+    )
+    getting_there = RichTextField(_("how to get there"), features=RICH_FEATURES, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+    base_form_class = VillagePageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("enterprise", permission="bumdes.change_enterprise"),
+        FieldPanel("tagline"),
+        FieldPanel("hero_image"),
+        FieldPanel("story"),
+        FieldPanel("highlights"),
+        InlinePanel("gallery", label=_("Photo"), heading=_("Gallery")),
+        MultiFieldPanel(
+            [
+                FieldPanel("getting_there"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Location"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("tagline"),
+        index.SearchField("story"),
+        index.SearchField("getting_there"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["tours.TourPage"]
+
+    class Meta:
+        verbose_name = _("village page")
+
+    @property
+    def map_url(self) -> str:
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return f"https://www.google.com/maps/search/?api=1&query={self.latitude},{self.longitude}"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import tours_for_village
+
+        context = super().get_context(request, *args, **kwargs)
+        context["tours"] = tours_for_village(village=self)
+        return context
+
+    def json_ld(self, request) -> list[dict]:
+        return jsonld.village(self, request)
+
+
+class VillageGalleryImage(GalleryImage):
+    page = ParentalKey(VillagePage, on_delete=models.CASCADE, related_name="gallery")
+
+    class Meta(GalleryImage.Meta):
+        verbose_name = _("photo")
+
+
+class TourPageForm(WagtailAdminPageForm):
+    """Offers only the business units of the village's own BUMDes."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        village = parent_page.specific if parent_page is not None else None
+        field = self.fields.get("business_unit")
+        if field is not None:
+            enterprise_id = getattr(village, "enterprise_id", None)
+            field.queryset = field.queryset.filter(enterprise_id=enterprise_id)
+
+
+class TourPage(SeoMixin, Page):
+    business_unit = models.ForeignKey(
+        "bumdes.BusinessUnit",
+        verbose_name=_("business unit"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="tour_pages",
+    )
+    category = models.CharField(
+        _("category"), max_length=20, choices=Category.choices, default=Category.CULTURE
+    )
+    intro = models.CharField(
+        _("one-line summary"), max_length=200, blank=True, help_text=_("Shown on cards.")
+    )
+    hero_image = image_field(_("main photo"))
+    body = StreamField(StoryBlock(), verbose_name=_("story"), blank=True)
+    duration_minutes = models.PositiveIntegerField(
+        _("duration (minutes)"), null=True, blank=True, validators=[MinValueValidator(15)]
+    )
+    min_participants = models.PositiveSmallIntegerField(
+        _("fewest people per booking"), default=1, validators=[MinValueValidator(1)]
+    )
+    max_participants = models.PositiveSmallIntegerField(
+        _("most people per booking"), default=20, validators=[MinValueValidator(1)]
+    )
+    meeting_point = models.TextField(_("meeting point"), max_length=400, blank=True)
+    included = RichTextField(_("what is included"), features=RICH_FEATURES, blank=True)
+    what_to_bring = RichTextField(_("what to bring"), features=RICH_FEATURES, blank=True)
+    accessibility = models.TextField(_("accessibility"), max_length=600, blank=True)
+
+    base_form_class = TourPageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("business_unit"),
+        FieldPanel("category"),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        InlinePanel("gallery", label=_("Photo"), heading=_("Gallery")),
+        MultiFieldPanel(
+            [
+                FieldPanel("duration_minutes"),
+                FieldRowPanel([FieldPanel("min_participants"), FieldPanel("max_participants")]),
+                FieldPanel("meeting_point"),
+            ],
+            heading=_("Practical details"),
+        ),
+        FieldPanel("included"),
+        FieldPanel("what_to_bring"),
+        FieldPanel("accessibility"),
+        InlinePanel("price_tiers", label=_("Price"), heading=_("Prices"), min_num=1),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("meeting_point"),
+        index.FilterField("category"),
+    ]
+    parent_page_types = ["tours.VillagePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("experience page")
+
+    def clean(self):
+        super().clean()
+        if self.min_participants and self.max_participants:
+            if self.min_participants > self.max_participants:
+                raise ValidationError(
+                    {"max_participants": _("Must be at least the fewest people per booking.")}
+                )
+        village = self.get_parent().specific if self.pk else None
+        if self.business_unit_id and village is not None:
+            if self.business_unit.enterprise_id != getattr(village, "enterprise_id", None):
+                raise ValidationError(
+                    {"business_unit": _("Choose a business unit of this village's BUMDes.")}
+                )
+
+    @property
+    def village(self):
+        return self.get_parent().specific
+
+    @property
+    def from_price(self) -> int | None:
+        prices = [tier.price for tier in self.price_tiers.all()]
+        return min(prices) if prices else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["village"] = self.village
+        context["tiers"] = list(self.price_tiers.all())
+        return context
+
+    def json_ld(self, request) -> list[dict]:
+        return jsonld.tour(self, request)
+
+
+class TourGalleryImage(GalleryImage):
+    page = ParentalKey(TourPage, on_delete=models.CASCADE, related_name="gallery")
+
+    class Meta(GalleryImage.Meta):
+        verbose_name = _("photo")
+
+
+class PriceTier(TranslatableMixin, Orderable):
+    page = ParentalKey(TourPage, on_delete=models.CASCADE, related_name="price_tiers")
+    label = models.CharField(_("label"), max_length=80, help_text=_("e.g. Adult, Child, Student"))
+    price = models.PositiveIntegerField(
+        _("price (Rp)"), validators=[MaxValueValidator(100_000_000)]
+    )
+    min_quantity = models.PositiveSmallIntegerField(_("fewest per booking"), null=True, blank=True)
+    max_quantity = models.PositiveSmallIntegerField(_("most per booking"), null=True, blank=True)
+    requires_id = models.BooleanField(
+        _("show ID at check-in"),
+        default=False,
+        help_text=_("e.g. the domestic price for Indonesian citizens and KITAS holders."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("label"), FieldPanel("price")]),
+        FieldRowPanel([FieldPanel("min_quantity"), FieldPanel("max_quantity")]),
+        FieldPanel("requires_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("price tier")
+        verbose_name_plural = _("price tiers")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(min_quantity__isnull=True)
+                | models.Q(max_quantity__isnull=True)
+                | models.Q(min_quantity__lte=models.F("max_quantity")),
+                name="tier_min_le_max",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: Rp {self.price:,}".replace(",", ".")
+
+
+class TourIndexPage(SeoMixin, Page):
+    intro = models.TextField(_("introduction"), max_length=400, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("experience listing")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import tour_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(tour_listing(home=self.get_parent(), params=request.GET))
+        return context

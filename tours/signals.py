@@ -1,0 +1,13 @@
+"""Signal receivers: they collect the event and call one service, nothing more."""
+
+from .models import VillagePage
+from .services import village_permissions_sync
+
+
+def on_village_published(sender, instance, **kwargs):
+    village_permissions_sync(page=instance)
+
+
+def on_page_translated(sender, source_obj, target_obj, **kwargs):
+    if isinstance(target_obj, VillagePage):
+        village_permissions_sync(page=target_obj)

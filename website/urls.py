@@ -1,0 +1,32 @@
+"""Root URLs. Indonesian pages at /, English at /en/ (i18n_patterns without a default prefix)."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("search/", home_views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"
