@@ -5,6 +5,7 @@ missing is created. Demo photos are drawn locally with Pillow (`home.demo.images
 from `home.demo.content`.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlsplit
@@ -21,6 +22,7 @@ from bumdes.services import enterprise_create, enterprise_setup, staff_assign
 from home.models import HomeFeaturedTour, HomePage, HomeStep, SiteContact, StandardPage
 from tours.models import (
     PriceTier,
+    ScheduleRule,
     TourGalleryImage,
     TourIndexPage,
     TourPage,
@@ -28,6 +30,7 @@ from tours.models import (
     VillagePage,
 )
 from tours.services import village_permissions_sync
+from tours.services.departures import departures_generate
 
 from . import content
 from .images import make_image
@@ -271,6 +274,18 @@ class Loader:
                 )
                 for t in data["price_tiers"]
             ]
+            policy = data.get("cancellation", {})
+            page.full_refund_hours = policy.get("full_refund_hours", 48)
+            page.partial_refund_hours = policy.get("half_refund_hours", 24)
+            page.partial_refund_percent = 50
+            page.schedule_rules = [
+                ScheduleRule(
+                    weekdays="".join(str(day) for day in sorted(rule["weekdays"])),
+                    start_time=dt.time.fromisoformat(rule["start"]),
+                    capacity=rule["capacity"],
+                )
+                for rule in data.get("schedule", [])
+            ]
             page.gallery = [
                 TourGalleryImage(
                     image=_image(g["image"], g["caption"]["id"], collection),
@@ -281,6 +296,7 @@ class Loader:
             ]
             _publish(page)
             self.summary.created.append(f"experience {page.title}")
+        departures_generate(tour=TourPage.objects.get(pk=page.pk))
         en_page, created = _translation(page, self.locales["en"])
         if created:
             for attr, value in self._tour_text(data, "en").items():

@@ -11,9 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def _switch_links(html: str) -> dict[str, str]:
     block = re.search(r'<div class="lang-switch".*?</div>', html, re.S).group(0)
-    return {
-        code: href for href, code in re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', block)
-    }
+    return {code: href for href, code in re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', block)}
 
 
 def test_switcher_on_a_tour_points_to_its_translation(client):

@@ -113,6 +113,15 @@ class TestPageTree(WagtailPageTestCase):
                     "price_tiers": inline_formset(
                         [{"label": "Dewasa", "price": 60000, "requires_id": False}]
                     ),
+                    "schedule_rules": inline_formset(
+                        [{"weekdays": "5", "start_time": "09:00", "capacity": 12}]
+                    ),
+                    "min_to_run": 2,
+                    "booking_cutoff_hours": 12,
+                    "hold_minutes": 20,
+                    "full_refund_hours": 48,
+                    "partial_refund_hours": 24,
+                    "partial_refund_percent": 50,
                     "comments": inline_formset([]),
                 }
             ),

@@ -1,3 +1,14 @@
+from .bookings import (
+    SEAT_TAKING,
+    Booking,
+    BookingEvent,
+    BookingLine,
+    BookingStatus,
+    Channel,
+    PaymentMethod,
+    PaymentStatus,
+)
+from .departures import Departure, DepartureStatus, ScheduleRule
 from .pages import (
     Category,
     PriceTier,
@@ -9,8 +20,19 @@ from .pages import (
 )
 
 __all__ = [
+    "SEAT_TAKING",
+    "Booking",
+    "BookingEvent",
+    "BookingLine",
+    "BookingStatus",
     "Category",
+    "Channel",
+    "Departure",
+    "DepartureStatus",
+    "PaymentMethod",
+    "PaymentStatus",
     "PriceTier",
+    "ScheduleRule",
     "TourGalleryImage",
     "TourIndexPage",
     "TourPage",

@@ -15,7 +15,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -198,6 +205,30 @@ class TourPage(SeoMixin, Page):
     what_to_bring = RichTextField(_("what to bring"), features=RICH_FEATURES, blank=True)
     accessibility = models.TextField(_("accessibility"), max_length=600, blank=True)
 
+    # Booking settings (set on the Indonesian page; translations show the same departures).
+    min_to_run = models.PositiveSmallIntegerField(
+        _("fewest people for a departure to run"), default=1, validators=[MinValueValidator(1)]
+    )
+    booking_cutoff_hours = models.PositiveSmallIntegerField(
+        _("booking closes (hours before the start)"),
+        default=12,
+        validators=[MaxValueValidator(24 * 30)],
+    )
+    hold_minutes = models.PositiveSmallIntegerField(
+        _("places kept while a guest books (minutes)"),
+        default=20,
+        validators=[MinValueValidator(5), MaxValueValidator(24 * 60)],
+    )
+    full_refund_hours = models.PositiveSmallIntegerField(
+        _("full refund when cancelled at least (hours before)"), default=48
+    )
+    partial_refund_hours = models.PositiveSmallIntegerField(
+        _("partial refund when cancelled at least (hours before)"), default=24
+    )
+    partial_refund_percent = models.PositiveSmallIntegerField(
+        _("partial refund (%)"), default=50, validators=[MaxValueValidator(100)]
+    )
+
     base_form_class = TourPageForm
     content_panels = [
         *Page.content_panels,
@@ -210,7 +241,6 @@ class TourPage(SeoMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("duration_minutes"),
-                FieldRowPanel([FieldPanel("min_participants"), FieldPanel("max_participants")]),
                 FieldPanel("meeting_point"),
             ],
             heading=_("Practical details"),
@@ -218,8 +248,42 @@ class TourPage(SeoMixin, Page):
         FieldPanel("included"),
         FieldPanel("what_to_bring"),
         FieldPanel("accessibility"),
-        InlinePanel("price_tiers", label=_("Price"), heading=_("Prices"), min_num=1),
     ]
+    booking_panels = [
+        InlinePanel("price_tiers", label=_("Price"), heading=_("Prices"), min_num=1),
+        InlinePanel(
+            "schedule_rules",
+            label=_("Schedule"),
+            heading=_("Schedules"),
+            help_text=_("Departures are created from these for the next 120 days."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("min_participants"), FieldPanel("max_participants")]),
+                FieldPanel("min_to_run"),
+                FieldRowPanel([FieldPanel("booking_cutoff_hours"), FieldPanel("hold_minutes")]),
+            ],
+            heading=_("Bookings"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("full_refund_hours"),
+                FieldRowPanel(
+                    [FieldPanel("partial_refund_hours"), FieldPanel("partial_refund_percent")]
+                ),
+            ],
+            heading=_("Cancellation policy"),
+            help_text=_("After the partial-refund limit, a cancellation gets no refund."),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(booking_panels, heading=_("Booking")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),
@@ -240,6 +304,10 @@ class TourPage(SeoMixin, Page):
                 raise ValidationError(
                     {"max_participants": _("Must be at least the fewest people per booking.")}
                 )
+        if self.partial_refund_hours > self.full_refund_hours:
+            raise ValidationError(
+                {"partial_refund_hours": _("Must not be more than the full-refund limit.")}
+            )
         village = self.get_parent().specific if self.pk else None
         if self.business_unit_id and village is not None:
             if self.business_unit.enterprise_id != getattr(village, "enterprise_id", None):
@@ -250,6 +318,23 @@ class TourPage(SeoMixin, Page):
     @property
     def village(self):
         return self.get_parent().specific
+
+    def cancellation_policy_text(self) -> str:
+        """The policy in one sentence, for the price box and the ticket."""
+        if self.full_refund_hours == 0:
+            return _("Full refund if you cancel before the start.")
+        if self.partial_refund_percent and self.partial_refund_hours < self.full_refund_hours:
+            return _(
+                "Full refund up to %(full)d hours before the start, %(percent)d%% up to "
+                "%(partial)d hours before, none after."
+            ) % {
+                "full": self.full_refund_hours,
+                "percent": self.partial_refund_percent,
+                "partial": self.partial_refund_hours,
+            }
+        return _("Full refund up to %(full)d hours before the start, none after.") % {
+            "full": self.full_refund_hours
+        }
 
     @property
     def from_price(self) -> int | None:

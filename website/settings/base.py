@@ -175,6 +175,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp", "bmp": "webp"}
 WAGTAILIMAGES_WEBP_QUALITY = 72
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Village editors publish their own pages; there is no separate moderator to approve them.
+WAGTAIL_WORKFLOW_ENABLED = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 

@@ -6,7 +6,7 @@ permissions on it, so Wagtail's explorer shows them their own subtree and nothin
 
 from bumdes.services import enterprise_grant_page_permissions
 
-from .models import VillagePage
+from ..models import VillagePage
 
 
 def village_permissions_sync(*, page: VillagePage) -> None:

@@ -1,0 +1,529 @@
+"""Booking services: hold places, take the guest's details, confirm, cancel, check in, expire.
+
+Never oversell (invariant 1): places are taken inside one transaction that locks the departure
+row (`SELECT ... FOR UPDATE`) and re-counts the live bookings under the lock. Prices are frozen
+(invariant 2): lines copy the tier's label and price when the booking is made. Bad input raises
+`BookingInvalid` before anything is written (invariant 8). Expired holds free their places in
+every count at once and are marked `expired` by `holds_expire` (invariant 9).
+
+Each service checks the booking's state first, so calling it twice does nothing harmful, and
+records what happened in the booking's history.
+"""
+
+import datetime as dt
+import re
+import secrets
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from ..availability import departure_is_bookable, seats_taken
+from ..errors import AlreadyCheckedIn, BookingClosed, BookingInvalid, NotAllowed, SoldOut
+from ..models import (
+    Booking,
+    BookingEvent,
+    BookingLine,
+    BookingStatus,
+    Channel,
+    Departure,
+    DepartureStatus,
+    PaymentMethod,
+    PriceTier,
+)
+from .departures import departure_lock
+
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+MAX_QUANTITY = 500
+PHONE_RE = re.compile(r"^\+?[0-9]{7,15}$")
+COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+LANGUAGES = ("id", "en")
+
+
+@dataclass(frozen=True)
+class Customer:
+    name: str
+    email: str
+    phone: str
+    country: str = "ID"
+    language: str = "id"
+
+
+def payment_methods_available(enterprise) -> list[str]:
+    """The methods a guest may choose. Offline cash works everywhere with no keys."""
+    return [PaymentMethod.CASH]
+
+
+# Validation -----------------------------------------------------------------------------------
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def normalize_phone(phone: str) -> str:
+    return re.sub(r"[\s\-().]", "", phone or "")
+
+
+def customer_errors(customer: Customer) -> dict[str, str]:
+    errors = {}
+    if not (customer.name or "").strip():
+        errors["customer.name"] = _("Please give the name the booking is for.")
+    elif len(customer.name) > 120:
+        errors["customer.name"] = _("Please use at most 120 characters.")
+    try:
+        validate_email(customer.email or "")
+    except ValidationError:
+        errors["customer.email"] = _("Please give a valid e-mail address, e.g. nama@contoh.id.")
+    if not PHONE_RE.match(normalize_phone(customer.phone)):
+        errors["customer.phone"] = _("Please give a phone number with 7 to 15 digits, e.g. +62812…")
+    if not COUNTRY_RE.match(customer.country or ""):
+        errors["customer.country"] = _("Please choose a country.")
+    if customer.language not in LANGUAGES:
+        errors["customer.language"] = _("Choose Indonesian (id) or English (en).")
+    return errors
+
+
+def _clean_customer(customer: Customer) -> Customer:
+    return Customer(
+        name=customer.name.strip(),
+        email=customer.email.strip().lower(),
+        phone=normalize_phone(customer.phone),
+        country=customer.country,
+        language=customer.language,
+    )
+
+
+def _priced_lines(departure: Departure, lines, language: str) -> tuple[list[BookingLine], dict]:
+    """Check each requested (tier, quantity) against the tour and copy label and price."""
+    errors: dict[str, str] = {}
+    tour = departure.tour
+    tiers = {tier.pk: tier for tier in tour.price_tiers.all()}
+    labels = {}
+    try:
+        locale = Locale.objects.get(language_code=language)
+        translated = tour.get_translation_or_none(locale) if locale.pk != tour.locale_id else None
+    except Locale.DoesNotExist:
+        translated = None
+    if translated is not None:
+        translated_tiers = PriceTier.objects.filter(page=translated)
+        by_key = {t.translation_key: t.label for t in translated_tiers}
+        labels = {pk: by_key.get(tier.translation_key, tier.label) for pk, tier in tiers.items()}
+
+    if not isinstance(lines, list | tuple) or not lines:
+        return [], {"lines": _("Choose how many people come.")}
+    result = []
+    seen = set()
+    for index, line in enumerate(lines):
+        try:
+            tier_id, quantity = line
+        except (TypeError, ValueError):
+            errors[f"lines.{index}"] = _("Each line needs a price tier and a quantity.")
+            continue
+        if not _is_int(tier_id) or tier_id not in tiers:
+            errors[f"lines.{index}.tier"] = _("Unknown price tier for this experience.")
+            continue
+        if tier_id in seen:
+            errors[f"lines.{index}.tier"] = _("Each price tier may appear once.")
+            continue
+        seen.add(tier_id)
+        tier = tiers[tier_id]
+        if not _is_int(quantity) or quantity <= 0:
+            errors[f"lines.{index}.quantity"] = _("The number of people must be 1 or more.")
+            continue
+        if quantity > MAX_QUANTITY:
+            errors[f"lines.{index}.quantity"] = _("That is more people than we can take.")
+            continue
+        if tier.min_quantity and quantity < tier.min_quantity:
+            errors[f"lines.{index}.quantity"] = _("%(label)s: at least %(n)d people.") % {
+                "label": tier.label,
+                "n": tier.min_quantity,
+            }
+            continue
+        if tier.max_quantity and quantity > tier.max_quantity:
+            errors[f"lines.{index}.quantity"] = _("%(label)s: at most %(n)d people.") % {
+                "label": tier.label,
+                "n": tier.max_quantity,
+            }
+            continue
+        result.append(
+            BookingLine(
+                tier=tier,
+                label=labels.get(tier.pk, tier.label),
+                unit_price=tier.price,
+                quantity=quantity,
+                requires_id=tier.requires_id,
+            )
+        )
+    if not errors:
+        people = sum(line.quantity for line in result)
+        if people < tour.min_participants:
+            errors["lines"] = _("This experience is booked for at least %(n)d people.") % {
+                "n": tour.min_participants
+            }
+        elif people > tour.max_participants:
+            errors["lines"] = _("At most %(n)d people per booking; please make two bookings.") % {
+                "n": tour.max_participants
+            }
+    return result, errors
+
+
+def _new_reference(prefix: str) -> str:
+    while True:
+        code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(5))
+        reference = f"{prefix}-{code}"
+        if not Booking.objects.filter(reference=reference).exists():
+            return reference
+
+
+def _event(booking: Booking, kind: str, now: dt.datetime, note: str = "", user=None) -> None:
+    BookingEvent.objects.create(
+        booking=booking, kind=kind, at=now, note=note[:300], user=user if user else None
+    )
+
+
+def _departure_for_booking(departure_id) -> Departure:
+    if not _is_int(departure_id):
+        raise BookingInvalid({"departure": _("Choose a departure.")})
+    departure = Departure.objects.select_related("tour", "enterprise").filter(pk=departure_id)
+    departure = departure.first()
+    if departure is None:
+        raise BookingInvalid({"departure": _("This departure does not exist.")})
+    return departure
+
+
+# Services -------------------------------------------------------------------------------------
+
+
+def booking_hold(
+    *,
+    departure_id: int,
+    lines,
+    language: str,
+    customer: Customer | None = None,
+    payment_method: str = "",
+    channel: str = Channel.DIRECT,
+    idempotency_key: str | None = None,
+    user=None,
+    now: dt.datetime | None = None,
+) -> tuple[Booking, bool]:
+    """Reserve places for a new booking. Returns (booking, created).
+
+    With an idempotency key that was seen before, returns the first booking unchanged.
+    """
+    now = now or timezone.now()
+    if idempotency_key:
+        existing = Booking.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing, False
+    departure = _departure_for_booking(departure_id)
+    errors: dict[str, str] = {}
+    if language not in LANGUAGES:
+        errors["language"] = _("Choose Indonesian (id) or English (en).")
+        language = "id"
+    priced, line_errors = _priced_lines(departure, lines, language)
+    errors.update(line_errors)
+    if customer is not None:
+        errors.update(customer_errors(customer))
+        customer = _clean_customer(customer) if not errors else customer
+    if payment_method and payment_method not in payment_methods_available(departure.enterprise):
+        errors["payment_method"] = _("This payment method is not available.")
+    if errors:
+        raise BookingInvalid(errors)
+    seats = sum(line.quantity for line in priced)
+
+    try:
+        with transaction.atomic():
+            locked = departure_lock(departure.pk)
+            if not departure_is_bookable(locked, now=now):
+                if locked.starts_at <= now:
+                    raise BookingInvalid({"departure": _("This departure has already started.")})
+                raise BookingClosed()
+            if idempotency_key:
+                existing = Booking.objects.filter(idempotency_key=idempotency_key).first()
+                if existing is not None:
+                    return existing, False
+            left = locked.capacity - seats_taken(locked, now=now)
+            if seats > left:
+                raise SoldOut(max(left, 0))
+            tour = locked.tour
+            fields = {"language": language, **(_customer_fields(customer) if customer else {})}
+            booking = Booking.objects.create(
+                reference=_new_reference(departure.enterprise.ref_prefix),
+                token=secrets.token_urlsafe(24),
+                departure=locked,
+                enterprise_id=locked.enterprise_id,
+                business_unit_id=tour.business_unit_id,
+                channel=channel,
+                seats=seats,
+                total=sum(line.amount for line in priced),
+                status=BookingStatus.HELD,
+                payment_method=payment_method,
+                hold_expires_at=now + dt.timedelta(minutes=tour.hold_minutes),
+                idempotency_key=idempotency_key or None,
+                created_at=now,
+                created_by=user if user and user.is_authenticated else None,
+                **fields,
+            )
+            for line in priced:
+                line.booking = booking
+            BookingLine.objects.bulk_create(priced)
+            _event(booking, "held", now, f"{seats} × {locked}", user)
+    except IntegrityError:
+        # Two requests with one idempotency key: the first one won; return its booking.
+        if idempotency_key:
+            existing = Booking.objects.filter(idempotency_key=idempotency_key).first()
+            if existing is not None:
+                return existing, False
+        raise
+    return booking, True
+
+
+def _customer_fields(customer: Customer) -> dict:
+    return {
+        "customer_name": customer.name,
+        "customer_email": customer.email,
+        "customer_phone": customer.phone,
+        "customer_country": customer.country,
+        "language": customer.language,
+    }
+
+
+@transaction.atomic
+def booking_set_customer(*, booking: Booking, customer: Customer, now=None) -> Booking:
+    """Record who the booking is for (step 3 of the flow). Only while it is held."""
+    now = now or timezone.now()
+    errors = customer_errors(customer)
+    if errors:
+        raise BookingInvalid(errors)
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if booking.status != BookingStatus.HELD:
+        raise NotAllowed()
+    for field, value in _customer_fields(_clean_customer(customer)).items():
+        setattr(booking, field, value)
+    booking.save()
+    return booking
+
+
+@transaction.atomic
+def booking_confirm(
+    *, booking: Booking, payment_method: str, user=None, now: dt.datetime | None = None
+) -> Booking:
+    """Confirm a held booking with an offline payment method (cash on arrival).
+
+    If the hold has run out, the places are taken again when they are still free.
+    """
+    now = now or timezone.now()
+    locked_departure = departure_lock(booking.departure_id)
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if booking.status == BookingStatus.CONFIRMED:
+        return booking
+    if booking.status not in (BookingStatus.HELD, BookingStatus.EXPIRED):
+        raise NotAllowed()
+    if payment_method not in payment_methods_available(booking.enterprise):
+        raise BookingInvalid({"payment_method": _("This payment method is not available.")})
+    missing = customer_errors(
+        Customer(
+            booking.customer_name,
+            booking.customer_email,
+            booking.customer_phone,
+            booking.customer_country,
+            booking.language,
+        )
+    )
+    if missing:
+        raise BookingInvalid(missing)
+    if not departure_is_bookable(locked_departure, now=now):
+        raise BookingClosed()
+    hold_ran_out = booking.status == BookingStatus.EXPIRED or booking.hold_expires_at <= now
+    if hold_ran_out:
+        left = locked_departure.capacity - seats_taken(locked_departure, now=now)
+        if booking.seats > left:
+            booking.status = BookingStatus.EXPIRED
+            booking.save(update_fields=["status"])
+            raise SoldOut(max(left, 0))
+    booking.status = BookingStatus.CONFIRMED
+    booking.payment_method = payment_method
+    booking.confirmed_at = now
+    booking.hold_expires_at = None
+    booking.save()
+    _event(booking, "confirmed", now, PaymentMethod(payment_method).label, user)
+    _notify(booking, "confirmation")
+    return booking
+
+
+def booking_create(
+    *,
+    departure_id: int,
+    lines,
+    customer: Customer,
+    payment_method: str,
+    channel: str = Channel.DIRECT,
+    idempotency_key: str | None = None,
+    user=None,
+    now: dt.datetime | None = None,
+) -> tuple[Booking, bool]:
+    """Hold and confirm in one step (API, staff bookings). Returns (booking, created)."""
+    now = now or timezone.now()
+    if not payment_method:
+        raise BookingInvalid({"payment_method": _("Choose a payment method.")})
+    with transaction.atomic():
+        booking, created = booking_hold(
+            departure_id=departure_id,
+            lines=lines,
+            language=customer.language if customer.language in LANGUAGES else "id",
+            customer=customer,
+            payment_method=payment_method,
+            channel=channel,
+            idempotency_key=idempotency_key,
+            user=user,
+            now=now,
+        )
+        if created and payment_method == PaymentMethod.CASH:
+            booking = booking_confirm(
+                booking=booking, payment_method=payment_method, user=user, now=now
+            )
+    return booking, created
+
+
+def refund_percent_for(booking: Booking, *, now: dt.datetime) -> int:
+    """What the tour's cancellation policy gives back when the guest cancels at `now`."""
+    tour = booking.departure.tour
+    hours_before = (booking.departure.starts_at - now).total_seconds() / 3600
+    if hours_before >= tour.full_refund_hours:
+        return 100
+    if hours_before >= tour.partial_refund_hours:
+        return tour.partial_refund_percent
+    return 0
+
+
+@transaction.atomic
+def booking_cancel(
+    *,
+    booking: Booking,
+    reason: str = "",
+    refund_percent: int | None = None,
+    user=None,
+    now: dt.datetime | None = None,
+) -> Booking:
+    """Cancel a confirmed booking (or drop a held one). The places are free again at once.
+
+    The refund follows the tour's policy unless staff give another percentage (e.g. 100 when
+    the village cancels).
+    """
+    now = now or timezone.now()
+    booking = (
+        Booking.objects.select_for_update().select_related("departure__tour").get(pk=booking.pk)
+    )
+    if booking.status == BookingStatus.CANCELLED:
+        return booking
+    if booking.status == BookingStatus.HELD:
+        booking.status = BookingStatus.EXPIRED
+        booking.save(update_fields=["status"])
+        _event(booking, "released", now, reason, user)
+        return booking
+    if booking.status != BookingStatus.CONFIRMED:
+        raise NotAllowed()
+    if booking.departure.starts_at <= now and refund_percent is None:
+        raise NotAllowed(_("The experience has started; please contact the village."))
+    if booking.checked_in_at:
+        raise NotAllowed(_("The guests have already checked in."))
+    percent = refund_percent if refund_percent is not None else refund_percent_for(booking, now=now)
+    booking.status = BookingStatus.CANCELLED
+    booking.cancelled_at = now
+    booking.refund_percent = max(0, min(100, percent))
+    booking.save()
+    _event(booking, "cancelled", now, reason or f"refund {booking.refund_percent}%", user)
+    _notify(booking, "cancellation")
+    return booking
+
+
+@transaction.atomic
+def booking_mark_no_show(*, booking: Booking, user=None, now=None) -> Booking:
+    now = now or timezone.now()
+    booking = Booking.objects.select_for_update().select_related("departure").get(pk=booking.pk)
+    if booking.status == BookingStatus.NO_SHOW:
+        return booking
+    if booking.status != BookingStatus.CONFIRMED or booking.checked_in_at:
+        raise NotAllowed()
+    if booking.departure.starts_at > now:
+        raise NotAllowed(_("A guest can be marked as not arrived only once the departure started."))
+    booking.status = BookingStatus.NO_SHOW
+    booking.save(update_fields=["status"])
+    _event(booking, "no_show", now, "", user)
+    return booking
+
+
+REFERENCE_IN_TEXT = re.compile(r"([A-Z]{3}-[2-9A-HJ-NP-Z]{5})")
+
+
+def reference_from_scan(text: str) -> str:
+    """The booking reference in a typed code or a scanned ticket URL; empty if none."""
+    match = REFERENCE_IN_TEXT.search((text or "").strip().upper())
+    return match.group(1) if match else ""
+
+
+@transaction.atomic
+def booking_check_in(*, booking: Booking, user=None, now=None) -> Booking:
+    """Check the guests of a confirmed booking in. Twice is refused with the first time."""
+    now = now or timezone.now()
+    booking = Booking.objects.select_for_update().select_related("departure").get(pk=booking.pk)
+    if booking.checked_in_at:
+        raise AlreadyCheckedIn(booking.checked_in_at)
+    if booking.status != BookingStatus.CONFIRMED:
+        raise NotAllowed(
+            _("This booking is %(status)s and cannot be checked in.")
+            % {"status": booking.get_status_display().lower()}
+        )
+    local_day = timezone.localdate(booking.departure.starts_at)
+    if local_day != timezone.localdate(now):
+        raise NotAllowed(_("This ticket is for another day."))
+    booking.checked_in_at = now
+    booking.checked_in_by = user if user and user.is_authenticated else None
+    booking.save(update_fields=["checked_in_at", "checked_in_by"])
+    _event(booking, "checked_in", now, "", user)
+    return booking
+
+
+def holds_expire(*, now: dt.datetime | None = None) -> int:
+    """Mark held bookings whose hold ran out as expired. Their places were already free."""
+    now = now or timezone.now()
+    expired = 0
+    for booking in Booking.objects.filter(status=BookingStatus.HELD, hold_expires_at__lte=now):
+        with transaction.atomic():
+            locked = Booking.objects.select_for_update().get(pk=booking.pk)
+            if locked.status == BookingStatus.HELD and locked.hold_expires_at <= now:
+                locked.status = BookingStatus.EXPIRED
+                locked.save(update_fields=["status"])
+                _event(locked, "expired", now)
+                expired += 1
+    return expired
+
+
+@transaction.atomic
+def departure_cancel(*, departure: Departure, reason: str, user=None, now=None) -> list[Booking]:
+    """The village cancels a departure: every guest is told and gets a full refund."""
+    now = now or timezone.now()
+    locked = departure_lock(departure.pk)
+    if not reason.strip():
+        raise BookingInvalid({"reason": _("Please say why, for the guests.")})
+    locked.status = DepartureStatus.CANCELLED
+    locked.note = reason[:200]
+    locked.save(update_fields=["status", "note", "updated_at"])
+    cancelled = []
+    for booking in locked.bookings.filter(status__in=(BookingStatus.HELD, BookingStatus.CONFIRMED)):
+        cancelled.append(
+            booking_cancel(booking=booking, reason=reason, refund_percent=100, user=user, now=now)
+        )
+    return cancelled
+
+
+def _notify(booking: Booking, kind: str) -> None:
+    from ..notifications import booking_email_send
+
+    booking_pk = booking.pk
+    transaction.on_commit(lambda: booking_email_send.enqueue(booking_pk, kind))
