@@ -28,6 +28,22 @@ COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "choose_document"),
 )
 COLLECTION_ROLES = (Role.EDITOR, Role.MANAGER)
+# Model permissions per role, by app label and codename (bumdes does not import tours models).
+# Which rows a user may see is narrowed to their own enterprise by every screen's queryset.
+_OPERATOR = (
+    ("tours", "view_departure"),
+    ("tours", "add_departure"),
+    ("tours", "change_departure"),
+    ("tours", "view_booking"),
+    ("tours", "add_booking"),
+    ("tours", "change_booking"),
+)
+MODEL_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    Role.EDITOR: (),
+    Role.OPERATOR: _OPERATOR,
+    Role.TREASURER: (("tours", "view_departure"), ("tours", "view_booking")),
+    Role.MANAGER: _OPERATOR,
+}
 
 
 def _permission(app_label: str, codename: str) -> Permission:
@@ -57,6 +73,7 @@ def enterprise_setup(*, enterprise: Enterprise) -> None:
         else:
             group = enterprise_role.group
         group.permissions.add(access_admin)
+        group.permissions.add(*[_permission(app, code) for app, code in MODEL_PERMISSIONS[role]])
 
     if enterprise.collection_id is None:
         root = Collection.get_first_root_node()

@@ -202,3 +202,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
 }
 LOGGING["loggers"] = {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}}
+
+# Bookings: POSTs per client address ("30/m"; "0" turns the limit off, as load tests need).
+BOOKING_RATE_LIMIT = env("BOOKING_RATE_LIMIT", "30/m")
+RATE_LIMIT_TRUST_PROXY = env_bool("RATE_LIMIT_TRUST_PROXY")
