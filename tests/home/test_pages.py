@@ -126,3 +126,16 @@ class TestPageTree(WagtailPageTestCase):
                 }
             ),
         )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("home", ["/", "/en/"])
+def test_every_link_on_the_home_page_answers_200(client, home):
+    import re
+
+    html = client.get(home).content.decode()
+    links = set(re.findall(r'href="(/[^"#]*)"', html))
+    assert len(links) > 10
+    for link in sorted(links):
+        link = link.replace("&amp;", "&")
+        assert client.get(link).status_code == 200, link
