@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+from .ledger import chart_create
 from .models import BusinessUnit, Enterprise, EnterpriseRole, Role
 
 PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
@@ -63,7 +64,9 @@ def enterprise_create(*, slug: str, name: str, ref_prefix: str, **fields) -> Ent
 
 @transaction.atomic
 def enterprise_setup(*, enterprise: Enterprise) -> None:
-    """Make sure the enterprise's groups, collection and permissions exist. Safe to call again."""
+    """Make sure the enterprise's groups, collection, permissions and chart of accounts exist.
+    Safe to call again."""
+    chart_create(enterprise=enterprise)
     access_admin = _permission("wagtailadmin", "access_admin")
     for role in Role:
         enterprise_role = EnterpriseRole.objects.filter(enterprise=enterprise, role=role).first()

@@ -48,6 +48,18 @@ class Enterprise(ClusterableModel):
         validators=[prefix_validator],
         help_text=_("Three letters that start every booking reference, e.g. PLB-7K3Q9."),
     )
+    # The books (issue 4): nothing is posted on or before the lock date; the profit split is
+    # decided yearly by the village meeting under the AD/ART, so percentages are settings.
+    lock_date = models.DateField(_("books locked up to"), null=True, blank=True, editable=False)
+    share_village_percent = models.DecimalField(
+        _("village share, PADes (%)"), max_digits=5, decimal_places=2, default=0
+    )
+    share_reserve_percent = models.DecimalField(
+        _("reserves (%)"), max_digits=5, decimal_places=2, default=0
+    )
+    share_investors_percent = models.DecimalField(
+        _("community investors (%)"), max_digits=5, decimal_places=2, default=0
+    )
     collection = models.ForeignKey(
         "wagtailcore.Collection",
         null=True,
@@ -88,6 +100,15 @@ class Enterprise(ClusterableModel):
             ],
             heading=_("Bank account"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("share_village_percent"),
+                FieldPanel("share_reserve_percent"),
+                FieldPanel("share_investors_percent"),
+            ],
+            heading=_("Profit distribution (AD/ART)"),
+            help_text=_("Shares of the year's profit decided by the village meeting."),
+        ),
         InlinePanel("units", heading=_("Business units"), label=_("Business unit"), min_num=1),
     ]
 
@@ -95,6 +116,16 @@ class Enterprise(ClusterableModel):
         ordering = ["name"]
         verbose_name = _("BUMDes")
         verbose_name_plural = _("BUMDes")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    share_village_percent__gte=0,
+                    share_reserve_percent__gte=0,
+                    share_investors_percent__gte=0,
+                ),
+                name="shares_not_negative",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -1,0 +1,215 @@
+"""What the sales side tells the books. `tours` calls these functions; `bumdes` never imports
+`tours`. Each function posts one balanced entry per event, once (its source reference is unique),
+inside the caller's transaction, so the booking's change and its entry commit together.
+
+Amounts are whole rupiah. Revenue is recognised only when the service is delivered (the departure
+took place, no-shows included): money received before that is unearned revenue (a liability)
+kept per booking, and delivery moves the booking's unearned balance to revenue.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, Sum
+
+from . import chart
+from .ledger import EntryBuilder
+from .models import BusinessUnit, Counterparty, Enterprise, JournalEntry, JournalLine, Side
+
+CASH_ACCOUNTS = {
+    "cash": chart.CASH,
+    "bank_transfer": chart.BANK,
+    "stripe": chart.GATEWAY,
+}
+
+
+@dataclass(frozen=True)
+class Sale:
+    """What the books need to know about a booking."""
+
+    enterprise: Enterprise
+    booking_ref: str
+    unit: BusinessUnit | None = None
+    tour: str = ""
+    channel: str = ""
+    revenue_account: str = chart.TOUR_REVENUE
+
+    def dims(self) -> dict:
+        return {
+            "unit": self.unit,
+            "booking_ref": self.booking_ref,
+            "tour": self.tour,
+            "channel": self.channel,
+        }
+
+
+def unearned_balance(sale: Sale) -> int:
+    """The booking's unearned revenue (credit balance of 2.1.06.01 for its reference)."""
+    row = JournalLine.objects.filter(
+        enterprise=sale.enterprise, account__code=chart.UNEARNED, booking_ref=sale.booking_ref
+    ).aggregate(
+        debit=Sum("amount", filter=Q(side=Side.DEBIT)),
+        credit=Sum("amount", filter=Q(side=Side.CREDIT)),
+    )
+    return (row["credit"] or 0) - (row["debit"] or 0)
+
+
+def _builder(sale: Sale, date: dt.date, memo: str, source_type: str, source_ref: str, user=None):
+    return EntryBuilder(
+        enterprise=sale.enterprise,
+        date=date,
+        memo=f"{memo} {sale.booking_ref}".strip(),
+        source_type=source_type,
+        source_ref=source_ref,
+        user=user,
+    )
+
+
+def post_payment_received(
+    *,
+    sale: Sale,
+    amount: int,
+    method: str,
+    date: dt.date,
+    delivered: bool,
+    source_ref: str,
+    user=None,
+) -> JournalEntry:
+    """Money received for a booking. Cash on the day of the service is revenue at once;
+    anything received before it is unearned revenue until delivery."""
+    credit = sale.revenue_account if delivered else chart.UNEARNED
+    return (
+        _builder(sale, date, "Pembayaran", "payment", source_ref, user)
+        .debit(CASH_ACCOUNTS[method], amount, **sale.dims())
+        .credit(credit, amount, **sale.dims())
+        .post()
+    )
+
+
+def post_payment_fee(
+    *, sale: Sale, fee: int, date: dt.date, source_ref: str, method: str = "stripe"
+) -> JournalEntry | None:
+    """The payment processor's fee, taken from its balance."""
+    if fee <= 0:
+        return None
+    return (
+        _builder(sale, date, "Biaya pembayaran", "payment_fee", source_ref)
+        .debit(chart.PAYMENT_FEES, fee, **sale.dims())
+        .credit(CASH_ACCOUNTS[method], fee, **sale.dims())
+        .post()
+    )
+
+
+def post_delivery(
+    *,
+    sale: Sale,
+    date: dt.date,
+    shares: list[tuple[Counterparty, int]] = (),
+    source_ref: str,
+) -> JournalEntry | None:
+    """The departure took place: recognise the booking's unearned revenue, and the community
+    members' shares (expense and what is owed to each of them)."""
+    revenue = unearned_balance(sale)
+    builder = _builder(sale, date, "Layanan terlaksana", "delivery", source_ref)
+    if revenue > 0:
+        builder.debit(chart.UNEARNED, revenue, **sale.dims())
+        builder.credit(sale.revenue_account, revenue, **sale.dims())
+    for counterparty, amount in shares:
+        if amount > 0:
+            builder.debit(chart.COMMUNITY_FEES, amount, counterparty=counterparty, **sale.dims())
+            builder.credit(
+                chart.COMMUNITY_PAYABLE, amount, counterparty=counterparty, **sale.dims()
+            )
+    if not builder.lines:
+        return None
+    return builder.post()
+
+
+def post_cancellation(
+    *, sale: Sale, refund: int, date: dt.date, source_ref: str
+) -> JournalEntry | None:
+    """Cancelled before delivery: what was paid leaves unearned revenue; the refund becomes a
+    payable to the guest and the rest is a retained cancellation fee."""
+    paid = unearned_balance(sale)
+    if paid <= 0:
+        return None
+    refund = min(refund, paid)
+    return (
+        _builder(sale, date, "Pembatalan", "cancellation", source_ref)
+        .debit(chart.UNEARNED, paid, **sale.dims())
+        .credit(chart.REFUNDS_PAYABLE, refund, **sale.dims())
+        .credit(chart.CANCELLATION_FEES, paid - refund, **sale.dims())
+        .post()
+    )
+
+
+def post_refund_paid(
+    *, sale: Sale, amount: int, method: str, date: dt.date, source_ref: str, fee: int = 0
+) -> JournalEntry:
+    """The refund of a cancelled booking went out to the guest."""
+    builder = _builder(sale, date, "Pengembalian dana", "refund", source_ref)
+    builder.debit(chart.REFUNDS_PAYABLE, amount, **sale.dims())
+    builder.credit(CASH_ACCOUNTS[method], amount + fee, **sale.dims())
+    if fee:
+        builder.debit(chart.PAYMENT_FEES, fee, **sale.dims())
+    return builder.post()
+
+
+def post_refund_after_delivery(
+    *, sale: Sale, amount: int, method: str, date: dt.date, source_ref: str
+) -> JournalEntry:
+    """A refund for a service already delivered reduces revenue of the current period."""
+    return (
+        _builder(sale, date, "Pengembalian setelah layanan", "refund", source_ref)
+        .debit(chart.REVENUE_DEDUCTIONS, amount, **sale.dims())
+        .credit(CASH_ACCOUNTS[method], amount, **sale.dims())
+        .post()
+    )
+
+
+def post_counterparty_payment(
+    *,
+    enterprise: Enterprise,
+    counterparty: Counterparty,
+    amount: int,
+    method: str,
+    date: dt.date,
+    source_ref: str,
+    user=None,
+) -> JournalEntry:
+    """Paying a community member (or a partner's commission): Dr the payable / Cr cash or bank."""
+    payable = (
+        chart.COMMUNITY_PAYABLE if counterparty.kind == "community" else chart.COMMISSION_PAYABLE
+    )
+    return (
+        EntryBuilder(
+            enterprise=enterprise,
+            date=date,
+            memo=f"Pembayaran kepada {counterparty.name}",
+            source_type="counterparty_payment",
+            source_ref=source_ref,
+            user=user,
+        )
+        .debit(payable, amount, counterparty=counterparty)
+        .credit(CASH_ACCOUNTS[method], amount, counterparty=counterparty)
+        .post()
+    )
+
+
+def post_capital(
+    *, enterprise: Enterprise, amount: int, date: dt.date, source_ref: str, user=None
+) -> JournalEntry:
+    """The village's capital paid into the BUMDes's bank account (penyertaan modal desa)."""
+    return (
+        EntryBuilder(
+            enterprise=enterprise,
+            date=date,
+            memo="Penyertaan modal desa",
+            source_type="capital",
+            source_ref=source_ref,
+            user=user,
+        )
+        .debit(chart.BANK, amount)
+        .credit(chart.CAPITAL, amount)
+        .post()
+    )
