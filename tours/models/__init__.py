@@ -8,6 +8,7 @@ from .bookings import (
     PaymentMethod,
     PaymentStatus,
 )
+from .community import DepartureAssignment, TourShare
 from .departures import Departure, DepartureStatus, ScheduleRule
 from .pages import (
     Category,
@@ -18,6 +19,7 @@ from .pages import (
     VillageGalleryImage,
     VillagePage,
 )
+from .payments import Payment, Refund
 
 __all__ = [
     "SEAT_TAKING",
@@ -28,14 +30,18 @@ __all__ = [
     "Category",
     "Channel",
     "Departure",
+    "DepartureAssignment",
     "DepartureStatus",
+    "Payment",
     "PaymentMethod",
     "PaymentStatus",
     "PriceTier",
+    "Refund",
     "ScheduleRule",
     "TourGalleryImage",
     "TourIndexPage",
     "TourPage",
+    "TourShare",
     "VillageGalleryImage",
     "VillagePage",
 ]

@@ -89,6 +89,9 @@ class Departure(models.Model):
     )
     is_extra = models.BooleanField(_("extra slot"), default=False)
     note = models.CharField(_("note"), max_length=200, blank=True)
+    delivered_at = models.DateTimeField(
+        _("revenue recognised at"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -257,6 +257,14 @@ class TourPage(SeoMixin, Page):
             heading=_("Schedules"),
             help_text=_("Departures are created from these for the next 120 days."),
         ),
+        InlinePanel(
+            "shares",
+            label=_("Community share"),
+            heading=_("Community shares"),
+            help_text=_(
+                "What the village's guides, teachers and hosts earn from each booking, by role."
+            ),
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("min_participants"), FieldPanel("max_participants")]),

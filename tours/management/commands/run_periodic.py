@@ -3,8 +3,10 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Run every periodic job once: departures, hold expiry, reminders. Cron it every 5 min."
+    help = (
+        "Run every periodic job once: departures, holds, reminders, deliveries. Cron: every 5 min."
+    )
 
     def handle(self, *args, **options):
-        for name in ("generate_departures", "expire_holds", "send_reminders"):
+        for name in ("generate_departures", "expire_holds", "send_reminders", "post_deliveries"):
             call_command(name, stdout=self.stdout)

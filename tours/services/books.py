@@ -1,0 +1,266 @@
+"""Where the sales side meets the books: every money event of a booking is posted to the books of
+the BUMDes that earned it, in the same transaction as the change that caused it.
+
+Payments received before the day of the service are unearned revenue; cash taken on the day is
+revenue at once. When a departure has taken place (no-shows too), `departure_deliver` moves each
+booking's unearned revenue to revenue and owes the community members assigned to it their share.
+A cancellation moves what was paid into a refund payable and a retained fee per the policy.
+"""
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bumdes import chart, postings
+from bumdes.ledger import percent_of
+
+from ..errors import BookingInvalid, NotAllowed
+from ..models import (
+    Booking,
+    BookingEvent,
+    BookingStatus,
+    Category,
+    Departure,
+    DepartureStatus,
+    Payment,
+    PaymentMethod,
+    PaymentStatus,
+    Refund,
+)
+
+DELIVERABLE = (BookingStatus.CONFIRMED, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)
+
+
+def booking_sale(booking: Booking) -> postings.Sale:
+    tour = booking.departure.tour
+    revenue = chart.WORKSHOP_REVENUE if tour.category == Category.EDUCATION else chart.TOUR_REVENUE
+    return postings.Sale(
+        enterprise=booking.enterprise,
+        booking_ref=booking.reference,
+        unit=booking.business_unit,
+        tour=tour.title,
+        channel=booking.channel,
+        revenue_account=revenue,
+    )
+
+
+def booking_paid_amount(booking: Booking) -> int:
+    paid = booking.payments.filter(status=Payment.Status.SUCCEEDED).aggregate(s=Sum("amount"))
+    return paid["s"] or 0
+
+
+def _local_date(moment: dt.datetime) -> dt.date:
+    return timezone.localdate(moment)
+
+
+def payment_record(
+    *,
+    booking: Booking,
+    method: str,
+    amount: int,
+    now: dt.datetime | None = None,
+    user=None,
+    provider_ref: str = "",
+    fee: int = 0,
+) -> Payment:
+    """Record money received for a booking and post it. Cash on the day of the service (or
+    after delivery) is revenue at once; earlier it is unearned revenue."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = (
+            Booking.objects.select_for_update()
+            .select_related("departure__tour", "enterprise", "business_unit")
+            .get(pk=booking.pk)
+        )
+        if provider_ref:
+            existing = Payment.objects.filter(method=method, provider_ref=provider_ref).first()
+            if existing is not None:
+                return existing
+        if booking.status not in (*DELIVERABLE, BookingStatus.HELD):
+            raise NotAllowed()
+        outstanding = booking.total - booking_paid_amount(booking)
+        if not isinstance(amount, int) or amount <= 0 or amount > outstanding:
+            raise BookingInvalid(
+                {"amount": _("Enter an amount between 1 and %(n)d.") % {"n": outstanding}}
+            )
+        payment = Payment.objects.create(
+            booking=booking,
+            method=method,
+            amount=amount,
+            fee=fee,
+            provider_ref=provider_ref,
+            received_at=now,
+            recorded_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+        departure = booking.departure
+        delivered = departure.delivered_at is not None or (
+            _local_date(now) >= _local_date(departure.starts_at)
+        )
+        sale = booking_sale(booking)
+        source = f"payment-{payment.pk}"
+        postings.post_payment_received(
+            sale=sale,
+            amount=amount,
+            method=method,
+            date=_local_date(now),
+            delivered=delivered,
+            source_ref=source,
+            user=user,
+        )
+        if fee:
+            postings.post_payment_fee(
+                sale=sale, fee=fee, date=_local_date(now), source_ref=source, method=method
+            )
+        booking.payment_status = (
+            PaymentStatus.PAID if amount >= outstanding else PaymentStatus.UNPAID
+        )
+        booking.save(update_fields=["payment_status"])
+        BookingEvent.objects.create(
+            booking=booking,
+            kind="payment",
+            at=now,
+            note=f"{PaymentMethod(method).label}: {amount}",
+            user=payment.recorded_by,
+        )
+    return payment
+
+
+def cancellation_post(*, booking: Booking, now: dt.datetime | None = None) -> Refund | None:
+    """After `booking_cancel`: post the refund payable and the retained fee per the policy."""
+    now = now or timezone.now()
+    paid = booking_paid_amount(booking)
+    if paid <= 0:
+        return None
+    refund_amount = percent_of(paid, booking.refund_percent or 0)
+    postings.post_cancellation(
+        sale=booking_sale(booking),
+        refund=refund_amount,
+        date=_local_date(now),
+        source_ref=f"booking-{booking.reference}-cancelled",
+    )
+    if refund_amount <= 0:
+        return None
+    refund, _created = Refund.objects.get_or_create(
+        booking=booking,
+        after_delivery=False,
+        defaults={
+            "method": booking.payment_method or PaymentMethod.CASH,
+            "amount": refund_amount,
+            "reason": _("Cancellation"),
+            "created_at": now,
+        },
+    )
+    return refund
+
+
+@transaction.atomic
+def refund_mark_paid(*, refund: Refund, now: dt.datetime | None = None, user=None) -> Refund:
+    """The refund went out to the guest (cash or bank): post it."""
+    now = now or timezone.now()
+    refund = Refund.objects.select_for_update().select_related("booking").get(pk=refund.pk)
+    if refund.status == Refund.Status.PAID:
+        return refund
+    sale = booking_sale(refund.booking)
+    method = refund.method if refund.method in postings.CASH_ACCOUNTS else PaymentMethod.CASH
+    if refund.after_delivery:
+        postings.post_refund_after_delivery(
+            sale=sale,
+            amount=refund.amount,
+            method=method,
+            date=_local_date(now),
+            source_ref=f"refund-{refund.pk}",
+        )
+    else:
+        postings.post_refund_paid(
+            sale=sale,
+            amount=refund.amount,
+            method=method,
+            date=_local_date(now),
+            source_ref=f"refund-{refund.pk}",
+            fee=refund.fee,
+        )
+    refund.status = Refund.Status.PAID
+    refund.paid_at = now
+    refund.recorded_by = user if getattr(user, "is_authenticated", False) else None
+    refund.save(update_fields=["status", "paid_at", "recorded_by"])
+    booking = refund.booking
+    paid = booking_paid_amount(booking)
+    refunded = booking.refunds.filter(status=Refund.Status.PAID).aggregate(s=Sum("amount"))["s"]
+    booking.payment_status = (
+        PaymentStatus.REFUNDED if refunded and refunded >= paid else PaymentStatus.PARTLY_REFUNDED
+    )
+    booking.save(update_fields=["payment_status"])
+    return refund
+
+
+def _shares_for(departure: Departure) -> dict[str, tuple[object, list]]:
+    """role → (percent, assigned members) for a departure."""
+    percents = {share.role.strip().lower(): share.percent for share in departure.tour.shares.all()}
+    members = defaultdict(list)
+    for assignment in departure.assignments.select_related("member").order_by("pk"):
+        members[assignment.role.strip().lower()].append(assignment.member)
+    return {role: (percent, members.get(role, [])) for role, percent in percents.items()}
+
+
+def _member_shares(revenue: int, shares: dict) -> list[tuple[object, int]]:
+    result = []
+    for percent, members in shares.values():
+        if not members or not percent:
+            continue
+        role_amount = percent_of(revenue, percent)
+        each, remainder = divmod(role_amount, len(members))
+        for index, member in enumerate(members):
+            # The first member takes the odd rupiah, so the role's share is paid out in full.
+            result.append((member, each + (remainder if index == 0 else 0)))
+    return result
+
+
+@transaction.atomic
+def departure_deliver(*, departure: Departure, now: dt.datetime | None = None) -> int:
+    """The departure took place: complete its bookings and recognise their revenue (no-shows
+    too), with the community members' shares. Returns the number of bookings posted."""
+    now = now or timezone.now()
+    departure = Departure.objects.select_for_update().select_related("tour").get(pk=departure.pk)
+    if departure.delivered_at is not None or departure.status == DepartureStatus.CANCELLED:
+        return 0
+    shares = _shares_for(departure)
+    posted = 0
+    bookings = departure.bookings.filter(status__in=DELIVERABLE).select_related(
+        "enterprise", "business_unit"
+    )
+    for booking in bookings:
+        booking.departure = departure
+        if booking.status == BookingStatus.CONFIRMED:
+            booking.status = BookingStatus.COMPLETED
+            booking.save(update_fields=["status"])
+        revenue = booking_paid_amount(booking)
+        postings.post_delivery(
+            sale=booking_sale(booking),
+            date=_local_date(departure.starts_at),
+            shares=_member_shares(revenue, shares),
+            source_ref=f"booking-{booking.reference}-delivered",
+        )
+        posted += 1
+    departure.delivered_at = now
+    departure.save(update_fields=["delivered_at"])
+    return posted
+
+
+def deliveries_post(*, now: dt.datetime | None = None) -> int:
+    """Recognise revenue for every departure that has taken place (periodic)."""
+    now = now or timezone.now()
+    posted = 0
+    due = (
+        Departure.objects.filter(delivered_at__isnull=True, starts_at__lte=now)
+        .exclude(status=DepartureStatus.CANCELLED)
+        .select_related("tour")
+    )
+    for departure in due:
+        end = departure.starts_at + dt.timedelta(minutes=departure.tour.duration_minutes or 0)
+        if end <= now:
+            posted += departure_deliver(departure=departure, now=now)
+    return posted
