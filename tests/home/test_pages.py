@@ -116,6 +116,7 @@ class TestPageTree(WagtailPageTestCase):
                     "schedule_rules": inline_formset(
                         [{"weekdays": "5", "start_time": "09:00", "capacity": 12}]
                     ),
+                    "shares": inline_formset([{"role": "pemandu", "percent": "20"}]),
                     "min_to_run": 2,
                     "booking_cutoff_hours": 12,
                     "hold_minutes": 20,
