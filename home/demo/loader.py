@@ -34,6 +34,7 @@ from tours.services.departures import departures_generate
 
 from . import content
 from .images import make_image
+from .season import season_load
 
 LANGUAGES = ("id", "en")
 HERO_SIZE = (1600, 1000)
@@ -437,3 +438,15 @@ def demo_load(*, password: str, set_passwords: bool = False) -> DemoSummary:
     loader.featured(homes)
     loader.users(set_passwords)
     return loader.summary
+
+
+def demo_season_load() -> list[str]:
+    """The past season, one transaction per BUMDes (outside `demo_load`, so that nothing of it
+    waits for one big commit)."""
+    created = []
+    for village in content.VILLAGES:
+        enterprise = Enterprise.objects.get(slug=village["slug"])
+        made = season_load(enterprise=enterprise)
+        if made:
+            created.append(f"past season of {enterprise.name}: {made} bookings")
+    return created

@@ -58,7 +58,7 @@ def demo(transactional_db, live_server):
 
     from tests.conftest import DEMO_PASSWORD
 
-    call_command("load_demo", "--password", DEMO_PASSWORD, stdout=io.StringIO())
+    call_command("load_demo", "--password", DEMO_PASSWORD, "--no-season", stdout=io.StringIO())
     return live_server
 
 

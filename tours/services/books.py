@@ -30,6 +30,7 @@ from ..models import (
     PaymentMethod,
     PaymentStatus,
     Refund,
+    TourShare,
 )
 
 DELIVERABLE = (BookingStatus.CONFIRMED, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)
@@ -72,7 +73,7 @@ def payment_record(
     now = now or timezone.now()
     with transaction.atomic():
         booking = (
-            Booking.objects.select_for_update()
+            Booking.objects.select_for_update(of=("self",))
             .select_related("departure__tour", "enterprise", "business_unit")
             .get(pk=booking.pk)
         )
@@ -199,7 +200,10 @@ def refund_mark_paid(*, refund: Refund, now: dt.datetime | None = None, user=Non
 
 def _shares_for(departure: Departure) -> dict[str, tuple[object, list]]:
     """role → (percent, assigned members) for a departure."""
-    percents = {share.role.strip().lower(): share.percent for share in departure.tour.shares.all()}
+    percents = {
+        share.role.strip().lower(): share.percent
+        for share in TourShare.objects.filter(page_id=departure.tour_id)
+    }
     members = defaultdict(list)
     for assignment in departure.assignments.select_related("member").order_by("pk"):
         members[assignment.role.strip().lower()].append(assignment.member)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.loader import demo_load
+from home.demo.loader import demo_load, demo_season_load
 
 DEFAULT_PASSWORD = "desawisata"
 
@@ -11,13 +11,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--password", help="Password for the demo users.")
+        parser.add_argument(
+            "--no-season",
+            action="store_true",
+            help="Skip the past season of bookings and books (faster; for browser tests).",
+        )
 
-    def handle(self, *args, password=None, **options):
+    def handle(self, *args, password=None, no_season=False, **options):
         if password is None and not settings.DEBUG:
             raise CommandError("With DEBUG off, give the demo users a password: --password P")
         summary = demo_load(
             password=password or DEFAULT_PASSWORD, set_passwords=password is not None
         )
+        if not no_season:
+            summary.created.extend(demo_season_load())
         for item in summary.created:
             self.stdout.write(f"created {item}")
         if not summary.created:
