@@ -78,7 +78,7 @@ def bookable_departures(
 def departure_is_bookable(departure: Departure, *, now: dt.datetime) -> bool:
     tour = departure.tour
     cutoff = departure.starts_at - dt.timedelta(hours=tour.booking_cutoff_hours)
-    return departure.status == DepartureStatus.OPEN and now < cutoff
+    return departure.status == DepartureStatus.OPEN and tour.live and now < cutoff
 
 
 def departure_counts(departures: QuerySet[Departure], *, now: dt.datetime) -> QuerySet[Departure]:

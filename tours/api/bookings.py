@@ -1,0 +1,175 @@
+"""Make a booking, read it back with its token, cancel it.
+
+A booking made here is a direct booking (`booking_create`, channel `direct`). Cash on arrival
+confirms it at once. The guest's token is the only key to a booking: a wrong or missing token
+answers exactly like an unknown reference (404).
+
+Idempotency: a client may send `Idempotency-Key` (at most 255 characters). Repeating the POST
+with the same key and the same body answers 201 again with the first booking (and the header
+`Idempotent-Replayed: true`) and creates nothing. The stored key is a hash of the client's key
+and the body, so knowing someone's key alone never returns their booking and its token; the
+same key with another body is refused (400).
+
+Both POSTs count against the rate limit per client address (`BOOKING_RATE_LIMIT`), before the
+body is even read.
+"""
+
+import hashlib
+import secrets
+from typing import Annotated
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Header, Router, Status
+from ninja.throttling import BaseThrottle
+
+from ..availability import tour_in_language
+from ..models import Booking, Channel
+from ..ratelimit import rate_limited
+from ..services.bookings import Customer, booking_cancel, booking_create
+from ..services.departures import JAKARTA
+from ..tickets import manage_url
+from .errors import RequestInvalid
+from .schemas import (
+    BookingCancelledOut,
+    BookingCreatedOut,
+    BookingIn,
+    BookingOut,
+    InvalidOut,
+    MessageOut,
+    SoldOutOut,
+)
+
+router = Router(tags=["bookings"])
+
+KEY_HEADER = "Idempotency-Key"
+
+
+class PostRateLimit(BaseThrottle):
+    """The project's fixed-window limit per client address, shared with the booking pages."""
+
+    def allow_request(self, request) -> bool:
+        return not rate_limited(request, "api")
+
+
+def _local(value):
+    return timezone.localtime(value, JAKARTA) if value else None
+
+
+def _scoped_key(key: str, payload: BookingIn) -> tuple[str, str]:
+    """(stored key, prefix shared by every body sent with this client key)."""
+    key_hash = hashlib.sha256(key.encode()).hexdigest()[:32]
+    body_hash = hashlib.sha256(payload.model_dump_json().encode()).hexdigest()[:32]
+    prefix = f"api:{key_hash}:"
+    return prefix + body_hash, prefix
+
+
+def _guest_booking(reference: str, token: str) -> Booking:
+    booking = (
+        Booking.objects.select_related("departure__tour")
+        .filter(reference=reference.upper())
+        .first()
+    )
+    if booking is None or not secrets.compare_digest(booking.token.encode(), token.encode()):
+        raise Http404
+    return booking
+
+
+def _booking_out(booking: Booking, request) -> dict:
+    departure = booking.departure
+    tour = tour_in_language(departure.tour, booking.language)
+    return {
+        "reference": booking.reference,
+        "status": booking.status,
+        "payment_status": booking.payment_status,
+        "total": booking.total,
+        "seats": booking.seats,
+        "departure": {"id": departure.pk, "starts_at": _local(departure.starts_at)},
+        "tour": {"id": departure.tour_id, "title": tour.title},
+        "lines": [
+            {"label": line.label, "unit_price": line.unit_price, "quantity": line.quantity}
+            for line in booking.lines.all()
+        ],
+        "customer": {
+            "name": booking.customer_name,
+            "email": booking.customer_email,
+            "phone": booking.customer_phone,
+            "country": booking.customer_country,
+            "language": booking.language,
+        },
+        "hold_expires_at": _local(booking.hold_expires_at),
+        "manage_url": manage_url(booking, request),
+    }
+
+
+@router.post(
+    "/bookings/",
+    response={
+        201: BookingCreatedOut,
+        400: InvalidOut | MessageOut,
+        409: SoldOutOut,
+        429: MessageOut,
+    },
+    throttle=PostRateLimit(),
+    summary="Book places on a departure",
+    description="Cash on arrival confirms the booking at once (`hold_expires_at` and "
+    "`payment_url` are null). 400 `closed` when the departure can no longer be booked.",
+)
+def create(
+    request,
+    payload: BookingIn,
+    response: HttpResponse,
+    idempotency_key: Annotated[str | None, Header(alias=KEY_HEADER, max_length=255)] = None,
+):
+    key = None
+    if idempotency_key:
+        key, prefix = _scoped_key(idempotency_key, payload)
+        other_body = Booking.objects.filter(idempotency_key__startswith=prefix).exclude(
+            idempotency_key=key
+        )
+        if other_body.exists():
+            raise RequestInvalid({KEY_HEADER: _("This key was already used for another booking.")})
+    booking, created = booking_create(
+        departure_id=payload.departure,
+        lines=[(line.tier, line.quantity) for line in payload.lines],
+        customer=Customer(**payload.customer.model_dump()),
+        payment_method=payload.payment_method,
+        channel=Channel.DIRECT,
+        idempotency_key=key,
+    )
+    if not created:
+        response.headers["Idempotent-Replayed"] = "true"
+    return Status(
+        201,
+        {
+            "reference": booking.reference,
+            "token": booking.token,
+            "status": booking.status,
+            "total": booking.total,
+            "hold_expires_at": _local(booking.hold_expires_at),
+            "manage_url": manage_url(booking, request),
+            # Cash is the only method offered yet; an online provider will return its checkout here.
+            "payment_url": None,
+        },
+    )
+
+
+@router.get(
+    "/bookings/{reference}/",
+    response={200: BookingOut, 404: MessageOut},
+    summary="A booking, for its guest",
+)
+def detail(request, reference: str, token: str = ""):
+    return _booking_out(_guest_booking(reference, token), request)
+
+
+@router.post(
+    "/bookings/{reference}/cancel/",
+    response={200: BookingCancelledOut, 404: MessageOut, 409: MessageOut, 429: MessageOut},
+    throttle=PostRateLimit(),
+    summary="Cancel a booking (refund by the tour's policy)",
+)
+def cancel(request, reference: str, token: str = ""):
+    booking = booking_cancel(booking=_guest_booking(reference, token))
+    return {**_booking_out(booking, request), "refund_percent": booking.refund_percent}

@@ -1,0 +1,150 @@
+"""What goes in and out of the API, as Ninja schemas (they are also the OpenAPI components).
+
+Amounts are whole rupiah (integers, currency "IDR"). Times are ISO 8601 in Asia/Jakarta
+(`+07:00`). Ids of tours and price tiers are those of the Indonesian (default language) page,
+whatever language the titles are shown in: a booking names them.
+
+Numbers in requests are strict: `"2"`, `2.0` and `true` are not quantities.
+"""
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Field, Schema
+from pydantic import StrictInt
+
+Currency = Literal["IDR"]
+
+
+# Tours and departures -------------------------------------------------------------------------
+
+
+class PriceTierOut(Schema):
+    id: int = Field(description="Price tier id, as `lines[].tier` in a booking.")
+    label: str
+    price: int = Field(description="Whole rupiah per person.")
+
+
+class TourOut(Schema):
+    id: int = Field(description="Tour id (the Indonesian page), whatever `lang` is.")
+    slug: str
+    title: str
+    village: str = Field(description="The village's name.")
+    url: str = Field(description="The tour's page on the site, in the language asked for.")
+    duration_minutes: int | None
+    currency: Currency = "IDR"
+    price_tiers: list[PriceTierOut]
+
+
+class DepartureOut(Schema):
+    id: int
+    starts_at: dt.datetime = Field(description="Local start time (Asia/Jakarta, +07:00).")
+    capacity: int
+    seats_left: int = Field(description="Places still free now; never below zero.")
+    status: Literal["open", "closed", "cancelled"] = Field(
+        description="`open` while it can be booked; `closed` once booking has closed (the "
+        "booking cut-off passed or the village closed it); `cancelled` by the village."
+    )
+
+
+# Bookings -------------------------------------------------------------------------------------
+
+
+class LineIn(Schema):
+    tier: StrictInt = Field(description="A price tier id of the departure's tour.")
+    quantity: StrictInt = Field(description="People at this price, 1 or more.")
+
+
+class CustomerIn(Schema):
+    name: str = Field(max_length=120)
+    email: str = Field(max_length=254)
+    phone: str = Field(max_length=30, description="7 to 15 digits, e.g. +6281234567890.")
+    country: str = Field(max_length=2, description="ISO 3166 code, e.g. ID, NL.")
+    language: str = Field(description="`id` or `en`: e-mails and the ticket use it.")
+
+
+class BookingIn(Schema):
+    departure: StrictInt = Field(description="A departure id from the departures list.")
+    lines: list[LineIn]
+    customer: CustomerIn
+    payment_method: str = Field(description="`cash` (paid on arrival).")
+
+
+class BookingCreatedOut(Schema):
+    reference: str
+    token: str = Field(description="Secret: reads and cancels this booking. Keep it.")
+    status: str
+    total: int = Field(description="Whole rupiah.")
+    currency: Currency = "IDR"
+    hold_expires_at: dt.datetime | None = Field(
+        description="Until when the places are kept; null once the booking is confirmed."
+    )
+    manage_url: str = Field(description="The guest's page for this booking (holds the token).")
+    payment_url: str | None = Field(description="Where to pay online; null for cash.")
+
+
+class BookingDepartureOut(Schema):
+    id: int
+    starts_at: dt.datetime
+
+
+class BookingTourOut(Schema):
+    id: int
+    title: str
+
+
+class BookingLineOut(Schema):
+    label: str
+    unit_price: int
+    quantity: int
+
+
+class CustomerOut(Schema):
+    name: str
+    email: str
+    phone: str
+    country: str
+    language: str
+
+
+class BookingOut(Schema):
+    reference: str
+    status: str
+    payment_status: str
+    total: int
+    currency: Currency = "IDR"
+    seats: int
+    departure: BookingDepartureOut
+    tour: BookingTourOut
+    lines: list[BookingLineOut]
+    customer: CustomerOut
+    hold_expires_at: dt.datetime | None
+    manage_url: str
+
+
+class BookingCancelledOut(BookingOut):
+    refund_percent: int | None = Field(
+        description="Share of the total given back under the tour's cancellation policy."
+    )
+
+
+# Errors ---------------------------------------------------------------------------------------
+
+
+class InvalidOut(Schema):
+    error: Literal["invalid"]
+    errors: dict[str, str] = Field(
+        description='One message per field, e.g. {"lines.0.quantity": "…", "customer.email": '
+        '"…"}; "body" when the body is not valid JSON.'
+    )
+
+
+class MessageOut(Schema):
+    error: str = Field(description="`closed`, `not_allowed`, `not_found`, `rate_limited`.")
+    message: str
+
+
+class SoldOutOut(Schema):
+    error: Literal["sold_out"]
+    message: str
+    seats_left: int

@@ -1,0 +1,146 @@
+"""Tours with their prices, and the departures of one tour with the places left.
+
+Tours are the live, public tour pages of the default language (Indonesian). `?lang=en` shows
+titles, tier labels and links from the English translation where it is live; ids stay those of
+the Indonesian page and its tiers, because bookings and departures hang on those.
+"""
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+from wagtail.models import Locale
+
+from ..availability import departure_is_bookable, with_seats_left
+from ..models import Departure, DepartureStatus, TourPage, VillagePage
+from ..services.departures import JAKARTA
+from .errors import RequestInvalid
+from .schemas import DepartureOut, InvalidOut, MessageOut, TourOut
+
+router = Router(tags=["tours"])
+
+DEFAULT_DAYS = 30
+MAX_DAYS = 366
+
+
+def _live(queryset):
+    return queryset.live().public()
+
+
+def _by_key(pages) -> dict:
+    return {page.translation_key: page for page in pages}
+
+
+def tours_published(*, request, language: str | None) -> list[dict]:
+    """Every live tour with its village and tiers, in a fixed handful of queries."""
+    default = Locale.get_default()
+    tours = list(
+        _live(TourPage.objects.filter(locale=default))
+        .order_by("path")
+        .prefetch_related("price_tiers")
+    )
+    village_paths = {tour.path[: -TourPage.steplen] for tour in tours}
+    villages = {v.path: v for v in VillagePage.objects.filter(path__in=village_paths)}
+
+    shown_tours, shown_villages = {}, {}
+    locale = Locale.objects.filter(language_code=language).first() if language else None
+    if locale is not None and locale.pk != default.pk:
+        shown_tours = _by_key(
+            _live(TourPage.objects.filter(locale=locale))
+            .filter(translation_key__in=[tour.translation_key for tour in tours])
+            .prefetch_related("price_tiers")
+        )
+        shown_villages = _by_key(
+            _live(VillagePage.objects.filter(locale=locale)).filter(
+                translation_key__in=[village.translation_key for village in villages.values()]
+            )
+        )
+
+    result = []
+    for tour in tours:
+        village = villages.get(tour.path[: -TourPage.steplen])
+        shown = shown_tours.get(tour.translation_key, tour)
+        labels = {tier.translation_key: tier.label for tier in shown.price_tiers.all()}
+        shown_village = shown_villages.get(getattr(village, "translation_key", None), village)
+        result.append(
+            {
+                "id": tour.pk,
+                "slug": tour.slug,
+                "title": shown.title,
+                "village": shown_village.title if shown_village else "",
+                "url": request.build_absolute_uri(shown.get_url(request)),
+                "duration_minutes": tour.duration_minutes,
+                "price_tiers": [
+                    {
+                        "id": tier.pk,
+                        "label": labels.get(tier.translation_key, tier.label),
+                        "price": tier.price,
+                    }
+                    for tier in tour.price_tiers.all()
+                ],
+            }
+        )
+    return result
+
+
+@router.get(
+    "/tours/", response={200: list[TourOut], 400: InvalidOut}, summary="Tours and their prices"
+)
+def tour_list(request, lang: Literal["id", "en"] | None = None):
+    return tours_published(request=request, language=lang)
+
+
+def _date_range(start: dt.date | None, end: dt.date | None) -> tuple[dt.datetime, dt.datetime]:
+    """Local dates (Asia/Jakarta), `end` included → [start, end) as aware datetimes."""
+    start = start or timezone.localdate(timezone=JAKARTA)
+    end = end or start + dt.timedelta(days=DEFAULT_DAYS)
+    if end < start:
+        raise RequestInvalid({"to": _("The end date must not be before the start date.")})
+    if (end - start).days > MAX_DAYS:
+        raise RequestInvalid({"to": _("Ask for at most %(n)d days at a time.") % {"n": MAX_DAYS}})
+    begin = dt.datetime.combine(start, dt.time.min, tzinfo=JAKARTA)
+    until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=JAKARTA)
+    return begin, until
+
+
+@router.get(
+    "/tours/{tour_id}/departures/",
+    response={200: list[DepartureOut], 400: InvalidOut, 404: MessageOut},
+    summary="Departures of a tour with the places left",
+    description="`from` and `to` are local dates (Asia/Jakarta), `to` included; by default "
+    "today and the 30 days after it. `to` may be at most 366 days after `from`.",
+)
+def departure_list(
+    request,
+    tour_id: int,
+    start: Annotated[dt.date | None, Query(alias="from")] = None,
+    end: Annotated[dt.date | None, Query(alias="to")] = None,
+):
+    tour = _live(TourPage.objects.filter(locale=Locale.get_default(), pk=tour_id)).first()
+    if tour is None:
+        raise Http404
+    begin, until = _date_range(start, end)
+    now = timezone.now()
+    departures = with_seats_left(
+        Departure.objects.filter(tour=tour, starts_at__gte=begin, starts_at__lt=until),
+        now=now,
+    )
+    result = []
+    for departure in departures:
+        departure.tour = tour
+        status = departure.status
+        if status == DepartureStatus.OPEN and not departure_is_bookable(departure, now=now):
+            status = DepartureStatus.CLOSED
+        result.append(
+            {
+                "id": departure.pk,
+                "starts_at": timezone.localtime(departure.starts_at, JAKARTA),
+                "capacity": departure.capacity,
+                "seats_left": max(departure.capacity - departure.seats_taken, 0),
+                "status": status,
+            }
+        )
+    return result
