@@ -14,7 +14,8 @@ from bumdes.ledger import (
     profit_distribute,
     year_close,
 )
-from bumdes.models import Counterparty, Enterprise, JournalEntry
+from bumdes.models import Counterparty, JournalEntry
+from bumdes.services import enterprise_create
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,14 @@ DAY = dt.date(2026, 3, 14)
 
 @pytest.fixture
 def enterprise():
-    return Enterprise.objects.get(slug="lipursari")
+    # A BUMDes of its own: the demo's have a past season in their books.
+    return enterprise_create(
+        slug="ujicoba",
+        name="BUMDes Uji Coba",
+        ref_prefix="UJI",
+        village="Uji Coba",
+        legal_name="Badan Usaha Milik Desa Uji Coba",
+    )
 
 
 @pytest.fixture
