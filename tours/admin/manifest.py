@@ -1,0 +1,225 @@
+"""The manifest: who comes to a departure (or to every departure of a day), on one A4 page.
+
+Rows are the bookings that come or came: confirmed, completed and no-shows. For each: reference,
+name, phone, people per price tier, the tiers whose guests show an ID, paid or what to collect,
+and checked in or an empty box to tick on paper. The same rows download as CSV.
+"""
+
+import csv
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+from home.formats import JAKARTA, local_date, local_time, rupiah
+
+from ..models import BookingStatus, Departure, PaymentStatus
+from .bookings import guests_text
+from .departures import departure_label, scoped_departures
+from .exports import spreadsheet_safe
+
+COMING = (BookingStatus.CONFIRMED, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)
+OWED = (PaymentStatus.UNPAID,)
+
+
+def manifest_rows(departure: Departure) -> list[dict]:
+    rows = []
+    bookings = (
+        departure.bookings.filter(status__in=COMING)
+        .prefetch_related("lines")
+        .order_by("customer_name", "reference")
+    )
+    for booking in bookings:
+        lines = list(booking.lines.all())
+        due = booking.total if booking.payment_status in OWED else 0
+        rows.append(
+            {
+                "booking": booking,
+                "lines": lines,
+                "people": ", ".join(f"{line.quantity} × {line.label}" for line in lines),
+                "several_tiers": len(lines) > 1,
+                "id_needed": ", ".join(
+                    f"{line.quantity} × {line.label}" for line in lines if line.requires_id
+                ),
+                "due": due,
+                "due_text": rupiah(due) if due else "",
+                "paid_text": booking.get_payment_status_display(),
+                "no_show": booking.status == BookingStatus.NO_SHOW,
+                "checked_in": (
+                    timezone.localtime(booking.checked_in_at, JAKARTA).strftime("%H.%M")
+                    if booking.checked_in_at
+                    else ""
+                ),
+            }
+        )
+    return rows
+
+
+def manifest_section(departure: Departure) -> dict:
+    rows = manifest_rows(departure)
+    people = sum(row["booking"].seats for row in rows if not row["no_show"])
+    checked_in = sum(row["booking"].seats for row in rows if row["checked_in"])
+    due = sum(row["due"] for row in rows if not row["no_show"])
+    return {
+        "departure": departure,
+        "label": departure_label(departure),
+        "date": local_date(departure.starts_at),
+        "time": local_time(departure.starts_at),
+        "rows": rows,
+        "people": people,
+        "guests": guests_text(people),
+        "checked_in": checked_in,
+        "due": rupiah(due) if due else "",
+        "held": departure.bookings.filter(
+            status=BookingStatus.HELD, hold_expires_at__gt=timezone.now()
+        ).count(),
+    }
+
+
+class BaseManifestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    model = Departure
+    any_permission_required = ["view", "change", "add"]
+    template_name = "tours/admin/manifest.html"
+    page_title = gettext_lazy("Manifest")
+    header_icon = "clipboard-list"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_has_any_permission(self.any_permission_required):
+            raise PermissionDenied
+        self.departures = self.get_departures()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("departures:index"), "label": _("Departures")},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == "csv":
+            return self.csv_response()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sections = [manifest_section(departure) for departure in self.departures]
+        enterprises = {departure.enterprise.name for departure in self.departures}
+        context.update(
+            {
+                "sections": sections,
+                "enterprise_names": ", ".join(sorted(enterprises)),
+                "csv_url": f"{self.request.path}?{self.csv_query()}",
+                "checkin_url": reverse("check-in:index"),
+                "printed_at": f"{local_date(timezone.now())}, {local_time(timezone.now())}",
+            }
+        )
+        return context
+
+    def csv_query(self) -> str:
+        params = self.request.GET.copy()
+        params["export"] = "csv"
+        return params.urlencode()
+
+    def csv_response(self) -> HttpResponse:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.csv_filename()}"'
+        response.write("\ufeff")  # so spreadsheet programs read the names as UTF-8
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("Date"),
+                _("Time (WIB)"),
+                _("Experience"),
+                _("Reference"),
+                _("Name"),
+                _("Phone"),
+                _("E-mail"),
+                _("People"),
+                _("People per price"),
+                _("Show ID"),
+                _("Payment"),
+                _("To collect (Rp)"),
+                _("Status"),
+                _("Checked in"),
+            ]
+        )
+        for departure in self.departures:
+            local = timezone.localtime(departure.starts_at, JAKARTA)
+            for row in manifest_rows(departure):
+                booking = row["booking"]
+                cells = [
+                    local.date().isoformat(),
+                    local.strftime("%H:%M"),
+                    departure.tour.title,
+                    booking.reference,
+                    booking.customer_name,
+                    booking.customer_phone,
+                    booking.customer_email,
+                    booking.seats,
+                    row["people"],
+                    row["id_needed"],
+                    row["paid_text"],
+                    row["due"],
+                    booking.get_status_display(),
+                    timezone.localtime(booking.checked_in_at, JAKARTA).strftime("%H:%M")
+                    if booking.checked_in_at
+                    else "",
+                ]
+                writer.writerow([spreadsheet_safe(cell) for cell in cells])
+        return response
+
+
+class ManifestView(BaseManifestView):
+    def get_departures(self):
+        departure = get_object_or_404(scoped_departures(self.request.user), pk=self.kwargs["pk"])
+        return [departure]
+
+    def get_page_subtitle(self):
+        departure = self.departures[0]
+        return f"{departure.tour.title}, {local_date(departure.starts_at)}"
+
+    def csv_filename(self) -> str:
+        departure = self.departures[0]
+        local = timezone.localtime(departure.starts_at, JAKARTA)
+        return f"manifest-{local:%Y-%m-%d-%H%M}-{departure.pk}.csv"
+
+
+class DayManifestView(BaseManifestView):
+    """Every departure of one local day: ?date=YYYY-MM-DD (today when not given)."""
+
+    def get_day(self) -> dt.date:
+        value = self.request.GET.get("date")
+        if not value:
+            return timezone.localtime(timezone.now(), JAKARTA).date()
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as error:
+            raise Http404 from error
+
+    def get_departures(self):
+        self.day = self.get_day()
+        start = dt.datetime.combine(self.day, dt.time.min, tzinfo=JAKARTA)
+        return list(
+            scoped_departures(self.request.user)
+            .filter(starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=1))
+            .order_by("starts_at", "tour__title")
+        )
+
+    def get_page_subtitle(self):
+        return local_date(self.day)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["day"] = local_date(self.day)
+        return context
+
+    def csv_filename(self) -> str:
+        return f"manifest-{self.day.isoformat()}.csv"

@@ -1,0 +1,91 @@
+"""Admin hooks of the sales side: the "Bookings" menu, today's panel, and the page delete guard.
+
+The permission policies are registered first, before any viewset asks for a fallback policy.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
+
+from .admin.permissions import EnterprisePermissionPolicy
+from .models import Booking, Departure, TourPage
+
+register_permission_policy(Booking, EnterprisePermissionPolicy(Booking))
+register_permission_policy(Departure, EnterprisePermissionPolicy(Departure))
+
+from .admin.bookings import BookingViewSet  # noqa: E402
+from .admin.checkin import CheckInViewSet, NewBookingMenu  # noqa: E402
+from .admin.departures import DepartureViewSet  # noqa: E402
+from .admin.panels import TodayPanel  # noqa: E402
+
+
+class BookingsMenu(ViewSetGroup):
+    menu_label = gettext_lazy("Bookings")
+    menu_name = "bookings-menu"
+    menu_icon = "calendar-check"
+    menu_order = 150
+    items = (BookingViewSet, DepartureViewSet, CheckInViewSet, NewBookingMenu)
+
+
+@hooks.register("register_admin_viewset")
+def register_bookings_menu():
+    return BookingsMenu()
+
+
+@hooks.register("construct_homepage_panels")
+def add_today_panel(request, panels):
+    panels.append(TodayPanel(request))
+
+
+@hooks.register("insert_global_admin_css")
+def staff_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("tours/admin/staff.css"))
+
+
+def _tours_with_departures(page: Page) -> list[str]:
+    """Titles of the experiences at or under `page` that have departures (so maybe bookings)."""
+    tours = TourPage.objects.descendant_of(page, inclusive=True)
+    return list(
+        tours.filter(departures__isnull=False)
+        .distinct()
+        .order_by("title")
+        .values_list("title", flat=True)
+    )
+
+
+def _refuse_delete(request, titles: list[str], back_to: Page):
+    messages.error(
+        request,
+        _(
+            "%(titles)s cannot be deleted: it has departures, and bookings must never lose "
+            "their experience. Unpublish the page instead, and close its departures."
+        )
+        % {"titles": ", ".join(titles)},
+    )
+    return redirect("wagtailadmin_explore", back_to.pk)
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_tours_with_departures(request, page):
+    titles = _tours_with_departures(page)
+    if titles:
+        return _refuse_delete(request, titles, page.get_parent() or page)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_tours_with_departures(request, action_type, objects, action_class):
+    if action_type != "delete":
+        return None
+    for page in objects:
+        if isinstance(page, Page):
+            titles = _tours_with_departures(page)
+            if titles:
+                return _refuse_delete(request, titles, page.get_parent() or page)
+    return None
