@@ -28,7 +28,7 @@ def qr_svg(booking: Booking, request=None) -> str:
     """An inline SVG QR code of the manage link; staff scan it at check-in."""
     qr = segno.make(manage_url(booking, request), error="m")
     out = BytesIO()
-    qr.save(out, kind="svg", scale=8, border=2, xmldecl=False, svgns=True, dark="#10241b")
+    qr.save(out, kind="svg", scale=8, border=2, xmldecl=False, omitsize=True, dark="#10241b")
     return out.getvalue().decode()
 
 

@@ -5,6 +5,7 @@ from django.urls import path
 from .views import booking as views
 
 urlpatterns = [
+    path("availability/<int:page_id>/", views.booking_availability, name="booking_availability"),
     path("new/<int:departure_id>/", views.booking_start, name="booking_start"),
     path("<str:reference>/details/", views.booking_details, name="booking_details"),
     path("<str:reference>/review/", views.booking_review, name="booking_review"),

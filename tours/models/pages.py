@@ -350,9 +350,20 @@ class TourPage(SeoMixin, Page):
         return min(prices) if prices else None
 
     def get_context(self, request, *args, **kwargs):
+        from ..availability import tour_canonical
+        from ..calendar import tour_availability
+
         context = super().get_context(request, *args, **kwargs)
         context["village"] = self.village
         context["tiers"] = list(self.price_tiers.all())
+        # Booking settings (cancellation policy, departures) live on the default-language page.
+        context["canonical"] = tour_canonical(self) if self.pk else self
+        # A page being created has no departures yet (its preview must still render).
+        context["availability"] = (
+            tour_availability(self, month=request.GET.get("month"), day=request.GET.get("day"))
+            if self.pk
+            else None
+        )
         return context
 
     def json_ld(self, request) -> list[dict]:
