@@ -76,7 +76,7 @@ def customer_errors(customer: Customer) -> dict[str, str]:
     elif len(customer.name) > 120:
         errors["customer.name"] = _("Please use at most 120 characters.")
     try:
-        validate_email(customer.email or "")
+        validate_email((customer.email or "").strip())
     except ValidationError:
         errors["customer.email"] = _("Please give a valid e-mail address, e.g. nama@contoh.id.")
     if not PHONE_RE.match(normalize_phone(customer.phone)):
@@ -309,14 +309,23 @@ def booking_set_customer(*, booking: Booking, customer: Customer, now=None) -> B
     return booking
 
 
-@transaction.atomic
 def booking_confirm(
     *, booking: Booking, payment_method: str, user=None, now: dt.datetime | None = None
 ) -> Booking:
     """Confirm a held booking with an offline payment method (cash on arrival).
 
-    If the hold has run out, the places are taken again when they are still free.
+    If the hold has run out, the places are taken again when they are still free; when they
+    were taken meanwhile, the booking is marked expired and `SoldOut` is raised. The mark is
+    committed before the error leaves (raising inside the transaction would roll it back).
     """
+    result = _booking_confirm(booking=booking, payment_method=payment_method, user=user, now=now)
+    if isinstance(result, SoldOut):
+        raise result
+    return result
+
+
+@transaction.atomic
+def _booking_confirm(*, booking: Booking, payment_method: str, user, now) -> Booking | SoldOut:
     now = now or timezone.now()
     locked_departure = departure_lock(booking.departure_id)
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
@@ -343,9 +352,11 @@ def booking_confirm(
     if hold_ran_out:
         left = locked_departure.capacity - seats_taken(locked_departure, now=now)
         if booking.seats > left:
-            booking.status = BookingStatus.EXPIRED
-            booking.save(update_fields=["status"])
-            raise SoldOut(max(left, 0))
+            if booking.status == BookingStatus.HELD:
+                booking.status = BookingStatus.EXPIRED
+                booking.save(update_fields=["status"])
+                _event(booking, "expired", now, "", user)
+            return SoldOut(max(left, 0))
     booking.status = BookingStatus.CONFIRMED
     booking.payment_method = payment_method
     booking.confirmed_at = now
@@ -458,7 +469,8 @@ def booking_mark_no_show(*, booking: Booking, user=None, now=None) -> Booking:
     return booking
 
 
-REFERENCE_IN_TEXT = re.compile(r"([A-Z]{3}-[2-9A-HJ-NP-Z]{5})")
+# A whole word: in "https://wisata-bumdes.example/..." the "ATA-BUMDE" inside is no reference.
+REFERENCE_IN_TEXT = re.compile(r"(?<![A-Z0-9])([A-Z]{3}-[2-9A-HJ-NP-Z]{5})(?![A-Z0-9])")
 
 
 def reference_from_scan(text: str) -> str:
