@@ -269,9 +269,13 @@ def balances(enterprise: Enterprise, *, start=None, end=None, unit=None) -> dict
         lines = lines.filter(date__lte=end)
     if unit is not None:
         lines = lines.filter(unit=unit)
-    rows = lines.values("account__code").annotate(
-        debit=Sum("amount", filter=Q(side=Side.DEBIT)),
-        credit=Sum("amount", filter=Q(side=Side.CREDIT)),
+    rows = (
+        lines.order_by()
+        .values("account__code")
+        .annotate(
+            debit=Sum("amount", filter=Q(side=Side.DEBIT)),
+            credit=Sum("amount", filter=Q(side=Side.CREDIT)),
+        )
     )
     return {row["account__code"]: (row["debit"] or 0) - (row["credit"] or 0) for row in rows}
 

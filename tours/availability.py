@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .models import Booking, BookingStatus, Departure, DepartureStatus, TourPage
+from .models import Booking, BookingStatus, Channel, Departure, DepartureStatus, TourPage
 
 
 def seats_taken(departure: Departure, *, now: dt.datetime | None = None) -> int:
@@ -75,9 +75,15 @@ def bookable_departures(
     return result
 
 
-def departure_is_bookable(departure: Departure, *, now: dt.datetime) -> bool:
+def departure_is_bookable(
+    departure: Departure, *, now: dt.datetime, channel: str | None = None
+) -> bool:
+    """Open, of a published tour, and before the booking cut-off. Staff (walk-ins, phone
+    calls) may book until the departure starts."""
     tour = departure.tour
-    cutoff = departure.starts_at - dt.timedelta(hours=tour.booking_cutoff_hours)
+    cutoff = departure.starts_at
+    if channel != Channel.STAFF:
+        cutoff -= dt.timedelta(hours=tour.booking_cutoff_hours)
     return departure.status == DepartureStatus.OPEN and tour.live and now < cutoff
 
 

@@ -38,12 +38,18 @@ def _nowrap_reference(message: str, reference: str) -> str:
 
 def booking_summary(booking: Booking) -> dict:
     lines = list(booking.lines.all())
-    due = (
-        rupiah(booking.total)
-        if booking.payment_status == PaymentStatus.UNPAID
-        and booking.payment_method == PaymentMethod.CASH
-        else ""
+    # Cash on arrival is recorded as received by the check-in itself (the books get it now);
+    # the operator is told how much to take.
+    collected = sum(
+        payment.amount
+        for payment in booking.payments.all()
+        if payment.method == PaymentMethod.CASH and payment.received_at == booking.checked_in_at
     )
+    unpaid = (
+        booking.payment_status == PaymentStatus.UNPAID
+        and booking.payment_method == PaymentMethod.CASH
+    )
+    due = rupiah(collected) if collected else (rupiah(booking.total) if unpaid else "")
     return {
         "booking": booking,
         "guests": guests_text(booking.seats),

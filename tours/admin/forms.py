@@ -106,7 +106,8 @@ class StaffBookingForm(forms.Form):
     )
     email = forms.EmailField(
         label=_("E-mail"),
-        help_text=_("The confirmation with the ticket goes here."),
+        required=False,
+        help_text=_("Optional. The confirmation with the ticket goes here."),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     country = forms.CharField(

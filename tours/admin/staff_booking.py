@@ -71,7 +71,7 @@ class StaffBookingChooseView(StaffBookingMixin, TemplateView):
         rows = []
         for departure in with_seats_left(departures.select_related("tour"), now=now):
             left = max(departure.capacity - departure.seats_taken, 0)
-            bookable = departure_is_bookable(departure, now=now) and left > 0
+            bookable = departure_is_bookable(departure, now=now, channel=Channel.STAFF) and left > 0
             rows.append(
                 {
                     "departure": departure,
@@ -121,7 +121,7 @@ class StaffBookingCreateView(StaffBookingMixin, FormView):
                 "key": self.request.POST.get("key") or secrets.token_urlsafe(16),
                 "choose_url": reverse("bookings:add")
                 + f"?date={timezone.localtime(self.departure.starts_at, JAKARTA).date()}",
-                "bookable": departure_is_bookable(self.departure, now=now),
+                "bookable": departure_is_bookable(self.departure, now=now, channel=Channel.STAFF),
             }
         )
         return context

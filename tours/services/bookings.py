@@ -69,16 +69,22 @@ def normalize_phone(phone: str) -> str:
     return re.sub(r"[\s\-().]", "", phone or "")
 
 
-def customer_errors(customer: Customer) -> dict[str, str]:
+def customer_errors(customer: Customer, *, email_required: bool = True) -> dict[str, str]:
+    """What is wrong with the guest's details. Staff bookings (walk-ins, phone calls) may leave
+    the e-mail empty when a phone number is given; the guest then gets no e-mail."""
     errors = {}
     if not (customer.name or "").strip():
         errors["customer.name"] = _("Please give the name the booking is for.")
     elif len(customer.name) > 120:
         errors["customer.name"] = _("Please use at most 120 characters.")
-    try:
-        validate_email((customer.email or "").strip())
-    except ValidationError:
-        errors["customer.email"] = _("Please give a valid e-mail address, e.g. nama@contoh.id.")
+    email = (customer.email or "").strip()
+    if email or email_required:
+        try:
+            validate_email(email)
+            if len(email) > 254:  # the column's size; Django's validator accepts up to 320
+                raise ValidationError("too long")
+        except ValidationError:
+            errors["customer.email"] = _("Please give a valid e-mail address, e.g. nama@contoh.id.")
     if not PHONE_RE.match(normalize_phone(customer.phone)):
         errors["customer.phone"] = _("Please give a phone number with 7 to 15 digits, e.g. +62812…")
     if not COUNTRY_RE.match(customer.country or ""):
@@ -91,7 +97,7 @@ def customer_errors(customer: Customer) -> dict[str, str]:
 def _clean_customer(customer: Customer) -> Customer:
     return Customer(
         name=customer.name.strip(),
-        email=customer.email.strip().lower(),
+        email=(customer.email or "").strip().lower(),
         phone=normalize_phone(customer.phone),
         country=customer.country,
         language=customer.language,
@@ -228,7 +234,7 @@ def booking_hold(
     priced, line_errors = _priced_lines(departure, lines, language)
     errors.update(line_errors)
     if customer is not None:
-        errors.update(customer_errors(customer))
+        errors.update(customer_errors(customer, email_required=channel != Channel.STAFF))
         customer = _clean_customer(customer) if not errors else customer
     if payment_method and payment_method not in payment_methods_available(departure.enterprise):
         errors["payment_method"] = _("This payment method is not available.")
@@ -239,7 +245,7 @@ def booking_hold(
     try:
         with transaction.atomic():
             locked = departure_lock(departure.pk)
-            if not departure_is_bookable(locked, now=now):
+            if not departure_is_bookable(locked, now=now, channel=channel):
                 if locked.starts_at <= now:
                     raise BookingInvalid({"departure": _("This departure has already started.")})
                 raise BookingClosed()
@@ -342,11 +348,12 @@ def _booking_confirm(*, booking: Booking, payment_method: str, user, now) -> Boo
             booking.customer_phone,
             booking.customer_country,
             booking.language,
-        )
+        ),
+        email_required=booking.channel != Channel.STAFF,
     )
     if missing:
         raise BookingInvalid(missing)
-    if not departure_is_bookable(locked_departure, now=now):
+    if not departure_is_bookable(locked_departure, now=now, channel=booking.channel):
         raise BookingClosed()
     hold_ran_out = booking.status == BookingStatus.EXPIRED or booking.hold_expires_at <= now
     if hold_ran_out:
@@ -450,6 +457,10 @@ def booking_cancel(
     booking.save()
     _event(booking, "cancelled", now, reason or f"refund {booking.refund_percent}%", user)
     _notify(booking, "cancellation")
+    # What was paid becomes a refund payable and a retained fee, in the same transaction.
+    from .books import cancellation_post
+
+    cancellation_post(booking=booking, now=now)
     return booking
 
 
@@ -498,6 +509,16 @@ def booking_check_in(*, booking: Booking, user=None, now=None) -> Booking:
     booking.checked_in_by = user if user and user.is_authenticated else None
     booking.save(update_fields=["checked_in_at", "checked_in_by"])
     _event(booking, "checked_in", now, "", user)
+    if booking.payment_method == PaymentMethod.CASH:
+        # Cash on arrival: the operator takes it at check-in, and it goes into the books now.
+        from .books import booking_paid_amount, payment_record
+
+        outstanding = booking.total - booking_paid_amount(booking)
+        if outstanding > 0:
+            payment_record(
+                booking=booking, method=PaymentMethod.CASH, amount=outstanding, now=now, user=user
+            )
+            booking.refresh_from_db()
     return booking
 
 

@@ -149,7 +149,13 @@ def cancellation_post(*, booking: Booking, now: dt.datetime | None = None) -> Re
         booking=booking,
         after_delivery=False,
         defaults={
-            "method": booking.payment_method or PaymentMethod.CASH,
+            # Money goes back the way it came.
+            "method": (
+                booking.payments.filter(status=Payment.Status.SUCCEEDED)
+                .values_list("method", flat=True)
+                .last()
+                or PaymentMethod.CASH
+            ),
             "amount": refund_amount,
             "reason": _("Cancellation"),
             "created_at": now,
