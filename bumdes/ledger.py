@@ -7,7 +7,8 @@ source (`source_type`, `source_ref`) is unique per enterprise, and posting the s
 returns the entry already posted. Nothing is posted on or before the lock date.
 
 The same rules are enforced by PostgreSQL (see migration 0003); checking them here as well gives
-people a clear message instead of a database error.
+people a clear message instead of a database error. Memos are written in Indonesian, the language
+of the books, whatever the language of the person posting.
 """
 
 import datetime as dt
@@ -230,7 +231,7 @@ def journal_entry_reverse(
     return journal_entry_post(
         enterprise=entry.enterprise,
         date=date,
-        memo=_("Reversal of: %(memo)s (%(reason)s)") % {"memo": entry.memo, "reason": reason},
+        memo=f"Pembalikan: {entry.memo} ({reason})",
         source_type="reversal",
         source_ref=f"entry-{entry.pk}",
         lines=lines,
@@ -313,7 +314,7 @@ def year_close(*, enterprise: Enterprise, year: int, user=None) -> JournalEntry 
     entry = journal_entry_post(
         enterprise=enterprise,
         date=end,
-        memo=_("Closing of the year %(year)d") % {"year": year},
+        memo=f"Tutup buku tahun {year}",
         source_type="year_close",
         source_ref=str(year),
         lines=lines,
@@ -324,7 +325,7 @@ def year_close(*, enterprise: Enterprise, year: int, user=None) -> JournalEntry 
         builder = EntryBuilder(
             enterprise=enterprise,
             date=end,
-            memo=_("Result of the year %(year)d to retained earnings") % {"year": year},
+            memo=f"Laba (rugi) tahun {year} ke saldo laba",
             source_type="year_close_result",
             source_ref=str(year),
             user=user,
@@ -380,8 +381,7 @@ def profit_distribute(
     builder = EntryBuilder(
         enterprise=enterprise,
         date=decision_date,
-        memo=_("Profit distribution %(year)d, decision %(number)s")
-        % {"year": year, "number": decision_number},
+        memo=f"Bagi hasil tahun {year}, keputusan Musyawarah Desa {decision_number}",
         source_type="profit_distribution",
         source_ref=str(year),
         user=user,

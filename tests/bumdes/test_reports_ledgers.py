@@ -67,7 +67,7 @@ def test_journal_lists_entries_with_their_lines(books):
         "Biaya",
         "Pembatalan",
         "Pengembalian",
-        "Profit",
+        "Bagi",
         "Setoran",
     ]
     cancellation = report.entries[2]

@@ -489,7 +489,7 @@ def test_printable_ticket(client, departure, tiers):
 def test_cancel_within_the_policy(client, departure, tiers, django_capture_on_commit_callbacks):
     from django.core import mail
 
-    booking = book(client, departure, tiers, "en")
+    booking = book(client, departure, tiers, "en", guest={**GUEST, "language": "en"})
     cancel = guest_url("booking_cancel", booking, "en")
     html = client.get(cancel).content.decode()
     percent = refund_percent_for(booking, now=timezone.now())
