@@ -17,6 +17,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    path("payments/", include("tours.payments.urls")),
 ]
 
 if settings.DEBUG:

@@ -60,6 +60,14 @@ class Enterprise(ClusterableModel):
     share_investors_percent = models.DecimalField(
         _("community investors (%)"), max_digits=5, decimal_places=2, default=0
     )
+    # Payments (issue 5): the BUMDes's own Stripe account (Connect); set by onboarding or
+    # `manage.py stripe_connect`, kept up to date from `account.updated` events.
+    stripe_account_id = models.CharField(
+        _("Stripe account"), max_length=64, blank=True, editable=False
+    )
+    stripe_charges_enabled = models.BooleanField(
+        _("Stripe charges enabled"), default=False, editable=False
+    )
     collection = models.ForeignKey(
         "wagtailcore.Collection",
         null=True,

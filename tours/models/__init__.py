@@ -20,6 +20,7 @@ from .pages import (
     VillagePage,
 )
 from .payments import Payment, Refund
+from .webhooks import WebhookEvent
 
 __all__ = [
     "SEAT_TAKING",
@@ -44,4 +45,5 @@ __all__ = [
     "TourShare",
     "VillageGalleryImage",
     "VillagePage",
+    "WebhookEvent",
 ]

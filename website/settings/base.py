@@ -208,3 +208,14 @@ LOGGING["loggers"] = {"django_tasks": {"level": "WARNING"}, "wagtail": {"level":
 # Bookings: POSTs per client address ("30/m"; "0" turns the limit off, as load tests need).
 BOOKING_RATE_LIMIT = env("BOOKING_RATE_LIMIT", "30/m")
 RATE_LIMIT_TRUST_PROXY = env_bool("RATE_LIMIT_TRUST_PROXY")
+
+# Payments (issue 5). With no STRIPE_SECRET_KEY the site offers only the offline methods.
+# Stripe Connect: the platform holds one secret key and one webhook secret; each BUMDes connects
+# its own account and charges are direct charges on it. STRIPE_API_BASE lets tests and local work
+# point the SDK at a fake server.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY")
+STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET")
+STRIPE_API_BASE = env("STRIPE_API_BASE", "https://api.stripe.com")
+STRIPE_PLATFORM_FEE_PERCENT = int(env("STRIPE_PLATFORM_FEE_PERCENT", "0") or 0)
+STRIPE_PAYMENT_METHOD_TYPES = env_list("STRIPE_PAYMENT_METHOD_TYPES", "card")

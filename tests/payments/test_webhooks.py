@@ -1,0 +1,271 @@
+import datetime as dt
+import json
+import time
+
+import pytest
+import stripe
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
+
+from bumdes.models import JournalEntry
+from tests.tours.factories import DepartureFactory, confirmed, hold
+from tours.models import BookingEvent, BookingStatus, Payment, PaymentStatus, Refund, WebhookEvent
+from tours.payments.stripe_provider import checkout_session_create
+
+from .conftest import ACCOUNT, WEBHOOK_SECRET
+
+pytestmark = pytest.mark.django_db
+
+URL = "/payments/stripe/webhook/"
+# The factories' bookings are held in 2030 (BOOKED_AT); the webhook applies events at the real
+# "now", before their holds run out, unless a test moves the clock (`clock_at`).
+SUCCESS = "http://testserver/ok"
+
+
+def session_for(booking, **changes) -> dict:
+    session = {
+        "id": f"cs_test_{booking.reference}",
+        "object": "checkout.session",
+        "amount_total": booking.total * 100,
+        "currency": "idr",
+        "client_reference_id": booking.reference,
+        "metadata": {"booking": booking.reference},
+        "payment_status": "paid",
+        "status": "complete",
+    }
+    session.update(changes)
+    return session
+
+
+def event(event_id: str, kind: str, obj: dict, account: str = ACCOUNT) -> dict:
+    return {
+        "id": event_id,
+        "object": "event",
+        "type": kind,
+        "account": account,
+        "api_version": "2025-01-01",
+        "created": int(time.time()),
+        "livemode": False,
+        "data": {"object": obj},
+    }
+
+
+def deliver(client, payload: dict, *, secret: str = WEBHOOK_SECRET, timestamp=None):
+    body = json.dumps(payload)
+    header = stripe.WebhookSignature.generate_signature_header(body, secret, timestamp=timestamp)
+    return client.post(
+        URL, data=body, content_type="application/json", HTTP_STRIPE_SIGNATURE=header
+    )
+
+
+@pytest.fixture
+def keys(fake_stripe):
+    return fake_stripe
+
+
+def test_paid_after_the_hold_ran_out_with_places_left_confirms(
+    client, keys, lipursari_stripe, monkeypatch
+):
+    booking = hold(DepartureFactory(capacity=2), 2)
+    later = booking.hold_expires_at + dt.timedelta(hours=1)
+    monkeypatch.setattr("tours.payments.webhooks.timezone.now", lambda: later)
+    # The expiry event arrives first (the hold is released), then the payment.
+    deliver(client, event("evt_e", "checkout.session.expired", session_for(booking)))
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.EXPIRED
+    deliver(client, event("evt_p", "checkout.session.completed", session_for(booking)))
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
+    assert booking.payments.count() == 1 and not booking.refunds.exists()
+
+
+def payments_posted(booking) -> int:
+    return JournalEntry.objects.filter(
+        enterprise=booking.enterprise,
+        source_ref__in=[f"payment-{p.pk}" for p in booking.payments.all()],
+    ).count()
+
+
+def test_completed_confirms_records_and_posts_once(client, keys, lipursari_stripe):
+    booking = hold(DepartureFactory(), 2)
+    paid = event("evt_paid_1", "checkout.session.completed", session_for(booking))
+
+    for _ in range(3):
+        assert deliver(client, paid).status_code == 200
+
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
+    assert booking.payment_status == PaymentStatus.PAID
+    assert booking.payment_method == "stripe"
+    [payment] = booking.payments.all()
+    assert (payment.method, payment.amount, payment.provider_ref, payment.fee) == (
+        "stripe",
+        200_000,
+        f"cs_test_{booking.reference}",
+        0,
+    )
+    assert payments_posted(booking) == 1
+    assert booking.events.filter(kind="confirmed").count() == 1
+    assert WebhookEvent.objects.filter(event_id="evt_paid_1").count() == 1
+    assert WebhookEvent.objects.get(event_id="evt_paid_1").processed_at is not None
+
+
+def test_a_session_from_the_real_sdk_round_trip(client, keys, lipursari_stripe):
+    """The session the fake server returned, completed there, confirms the booking."""
+    booking = hold(DepartureFactory(), 1)
+    session = checkout_session_create(booking, success_url=SUCCESS, cancel_url=SUCCESS)
+    paid = keys.session_complete(session.id)
+    assert deliver(client, event("evt_rt", "checkout.session.completed", paid)).status_code == 200
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
+    assert booking.payments.get().amount == 100_000
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["wrong secret", "stale", "no header", "tampered body"],
+)
+def test_forged_or_stale_signatures_get_400_and_change_nothing(client, keys, lipursari_stripe, how):
+    booking = hold(DepartureFactory(), 1)
+    payload = event("evt_forged", "checkout.session.completed", session_for(booking))
+    before = (WebhookEvent.objects.count(), Payment.objects.count(), JournalEntry.objects.count())
+    if how == "wrong secret":
+        response = deliver(client, payload, secret="whsec_someone_else")
+    elif how == "stale":
+        response = deliver(client, payload, timestamp=int(time.time()) - 301)
+    elif how == "no header":
+        response = client.post(URL, data=json.dumps(payload), content_type="application/json")
+    else:
+        body = json.dumps(payload)
+        header = stripe.WebhookSignature.generate_signature_header(body, WEBHOOK_SECRET)
+        response = client.post(
+            URL,
+            data=body.replace('"amount_total": 100000', '"amount_total": 100'),
+            content_type="application/json",
+            HTTP_STRIPE_SIGNATURE=header,
+        )
+    assert response.status_code == 400
+    after = (WebhookEvent.objects.count(), Payment.objects.count(), JournalEntry.objects.count())
+    assert after == before
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.HELD
+
+
+def test_get_is_refused(client):
+    assert client.get(URL).status_code == 405
+
+
+def test_expired_releases_the_hold(client, keys, lipursari_stripe):
+    booking = hold(DepartureFactory(), 1)
+    expired = event("evt_exp", "checkout.session.expired", session_for(booking, status="expired"))
+    assert deliver(client, expired).status_code == 200
+    assert deliver(client, expired).status_code == 200
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.EXPIRED
+    assert booking.events.filter(kind="expired").count() == 1
+
+
+def test_unknown_events_are_ignored(client, keys, lipursari_stripe):
+    payload = event("evt_unknown", "customer.created", {"id": "cus_1", "object": "customer"})
+    assert deliver(client, payload).status_code == 200
+    assert WebhookEvent.objects.get(event_id="evt_unknown").type == "customer.created"
+
+
+def test_another_account_cannot_touch_the_booking(client, keys, lipursari_stripe):
+    booking = hold(DepartureFactory(), 1)
+    payload = event(
+        "evt_other", "checkout.session.completed", session_for(booking), account="acct_other"
+    )
+    assert deliver(client, payload).status_code == 200
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.HELD
+    assert not booking.payments.exists()
+
+
+def test_paid_after_the_places_were_gone_is_refunded_never_oversold(
+    client, keys, lipursari_stripe, monkeypatch
+):
+    departure = DepartureFactory(capacity=2)
+    late = hold(departure, 2)  # its hold runs out long before "now"
+    late_departure_now = departure  # the places go to someone else after the hold ran out
+    confirmed(late_departure_now, 2, now=late.hold_expires_at + dt.timedelta(minutes=1))
+    later = late.hold_expires_at + dt.timedelta(minutes=2)
+    monkeypatch.setattr("tours.payments.webhooks.timezone.now", lambda: later)
+
+    assert (
+        deliver(
+            client, event("evt_late", "checkout.session.completed", session_for(late))
+        ).status_code
+        == 200
+    )
+
+    late.refresh_from_db()
+    assert late.status == BookingStatus.EXPIRED
+    assert departure.bookings.filter(status=BookingStatus.CONFIRMED).count() == 1
+    [payment] = late.payments.all()
+    assert payment.amount == 200_000
+    [refund] = late.refunds.all()
+    assert (refund.status, refund.method, refund.amount) == (
+        Refund.Status.PENDING,
+        "stripe",
+        200_000,
+    )
+    assert JournalEntry.objects.filter(source_ref=f"payment-{payment.pk}-unplaced").count() == 1
+    # A replay changes nothing.
+    assert (
+        deliver(
+            client, event("evt_late", "checkout.session.completed", session_for(late))
+        ).status_code
+        == 200
+    )
+    assert late.refunds.count() == 1 and late.payments.count() == 1
+
+
+# Any order, any number of replays: one effect ---------------------------------------------------
+
+
+@pytest.mark.parametrize("places_left", [True])
+@seed(20301603)
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_replays_in_any_order_apply_once(client, keys, lipursari_stripe, places_left, data):
+    booking = hold(DepartureFactory(), 2)
+    session = session_for(booking)
+    kinds = [
+        event(f"evt_{booking.reference}_paid", "checkout.session.completed", session),
+        event(f"evt_{booking.reference}_exp", "checkout.session.expired", session),
+        event(f"evt_{booking.reference}_pi", "payment_intent.succeeded", {"id": "pi_1"}),
+    ]
+    order = data.draw(st.permutations(kinds))
+    repeats = data.draw(st.lists(st.sampled_from(kinds), max_size=6))
+    entries_before = JournalEntry.objects.count()
+
+    for payload in [*order, *repeats]:
+        assert deliver(client, payload).status_code == 200
+
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
+    assert booking.payment_status == PaymentStatus.PAID
+    assert booking.payments.count() == 1
+    assert JournalEntry.objects.count() - entries_before == 1
+    assert payments_posted(booking) == 1
+    assert BookingEvent.objects.filter(booking=booking, kind="confirmed").count() == 1
+    assert (
+        WebhookEvent.objects.filter(event_id__startswith=f"evt_{booking.reference}_").count() == 3
+    )
+
+
+def test_an_event_is_recorded_once_per_provider():
+    from django.db import IntegrityError, transaction
+    from django.utils import timezone
+
+    fields = {"event_id": "evt_same", "type": "x", "received_at": timezone.now()}
+    WebhookEvent.objects.create(provider="stripe", **fields)
+    WebhookEvent.objects.create(provider="other", **fields)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        WebhookEvent.objects.create(provider="stripe", **fields)

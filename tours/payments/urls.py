@@ -1,0 +1,9 @@
+"""Payment provider callbacks, outside i18n_patterns: /payments/…"""
+
+from django.urls import path
+
+from . import webhooks
+
+urlpatterns = [
+    path("stripe/webhook/", webhooks.stripe_webhook, name="stripe_webhook"),
+]
