@@ -39,11 +39,29 @@ _OPERATOR = (
     ("tours", "add_booking"),
     ("tours", "change_booking"),
 )
+# Community members: operators keep the list and assign them to departures.
+_COMMUNITY = (
+    ("bumdes", "view_counterparty"),
+    ("bumdes", "add_counterparty"),
+    ("bumdes", "change_counterparty"),
+)
+# The books: the journal (reversals and payments post entries), manual entries (propose; change
+# is approve or reject), and the lock date (lock, reopen, close a year).
+_BOOKS = (
+    ("bumdes", "view_journalentry"),
+    ("bumdes", "add_journalentry"),
+    ("bumdes", "view_manualentry"),
+    ("bumdes", "add_manualentry"),
+    ("bumdes", "change_manualentry"),
+    ("bumdes", "view_counterparty"),
+    ("bumdes", "view_lockdatechange"),
+    ("bumdes", "add_lockdatechange"),
+)
 MODEL_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
     Role.EDITOR: (),
-    Role.OPERATOR: _OPERATOR,
-    Role.TREASURER: (("tours", "view_departure"), ("tours", "view_booking")),
-    Role.MANAGER: _OPERATOR,
+    Role.OPERATOR: _OPERATOR + _COMMUNITY,
+    Role.TREASURER: (("tours", "view_departure"), ("tours", "view_booking")) + _BOOKS,
+    Role.MANAGER: _OPERATOR + _COMMUNITY + _BOOKS,
 }
 
 

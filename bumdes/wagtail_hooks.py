@@ -1,12 +1,34 @@
-"""Admin for enterprises: platform administrators create them; creating one sets up its staff."""
+"""Admin for enterprises (platform administrators create them; creating one sets up its staff),
+the "Books" menu of the treasurer's screens, and the community members.
 
+The permission policies are registered first, before any viewset asks for a fallback policy.
+"""
+
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Enterprise
+from .admin.permissions import EnterprisePermissionPolicy
+from .models import Counterparty, Enterprise, JournalEntry, LockDateChange, ManualEntry
 from .services import enterprise_setup
+
+register_permission_policy(JournalEntry, EnterprisePermissionPolicy(JournalEntry))
+register_permission_policy(ManualEntry, EnterprisePermissionPolicy(ManualEntry))
+register_permission_policy(Counterparty, EnterprisePermissionPolicy(Counterparty))
+register_permission_policy(LockDateChange, EnterprisePermissionPolicy(LockDateChange))
+
+from .admin.community import CommunityViewSet  # noqa: E402
+from .admin.journal import JournalViewSet  # noqa: E402
+from .admin.ledger import AccountLedgerViewSet  # noqa: E402
+from .admin.manual_entries import ManualEntryViewSet  # noqa: E402
+from .admin.payments import PaymentsViewSet  # noqa: E402
+from .admin.periods import PeriodsViewSet  # noqa: E402
+from .admin.reports import ReportsViewSet  # noqa: E402
 
 
 class EnterpriseViewSet(SnippetViewSet):
@@ -26,3 +48,56 @@ register_snippet(EnterpriseViewSet)
 def setup_new_enterprise(request, instance):
     if isinstance(instance, Enterprise):
         enterprise_setup(enterprise=instance)
+
+
+class BooksMenu(ViewSetGroup):
+    menu_label = _("Books")
+    menu_name = "books-menu"
+    menu_icon = "folder-open-inverse"
+    menu_order = 170
+    items = (
+        ReportsViewSet,
+        JournalViewSet,
+        ManualEntryViewSet,
+        AccountLedgerViewSet,
+        PaymentsViewSet,
+        PeriodsViewSet,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_books_menu():
+    return BooksMenu()
+
+
+@hooks.register("register_admin_viewset")
+def register_community_members():
+    return CommunityViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_manual_entry_actions(actions):
+    actions.register_action(
+        "bumdes.manual_entry.propose", _("Propose entry"), _("Manual entry proposed")
+    )
+    actions.register_action(
+        "bumdes.manual_entry.approve", _("Approve entry"), _("Manual entry approved and posted")
+    )
+    actions.register_action(
+        "bumdes.manual_entry.reject", _("Reject entry"), _("Manual entry rejected")
+    )
+
+
+@hooks.register("register_permissions")
+def register_lock_permissions():
+    """Lock and reopen periods: shown in the group editor beside the other permissions."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="bumdes", codename__in=["view_lockdatechange", "add_lockdatechange"]
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def books_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("bumdes/admin/books.css"))

@@ -29,8 +29,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from home.formats import JAKARTA
 
 from ..availability import departure_counts, departure_is_bookable
+from ..community import departure_assign, departure_unassign, members_by_rotation
 from ..errors import BookingError, BookingInvalid
-from ..models import BookingStatus, Departure, DepartureStatus
+from ..models import BookingStatus, Departure, DepartureAssignment, DepartureStatus, TourShare
 from ..services.bookings import departure_cancel
 from ..services.departures import (
     departure_add_extra,
@@ -40,6 +41,44 @@ from ..services.departures import (
 from .bookings import departure_when, short_when, show_error
 from .forms import CapacityForm, DepartureCancelForm, ExtraDepartureForm, add_service_errors
 from .permissions import scoped, user_tours
+
+# Community members on a departure ----------------------------------------------------------------
+
+
+def assignment_sections(departure: Departure, *, open_for_changes: bool) -> list[dict]:
+    """Per role of the tour's community shares: who is assigned, and who to assign next in
+    rotation order (fewest assignments this month first; the first one is the suggestion).
+    Assignments under a role the tour no longer shares come last, so they can be removed."""
+    shares = list(TourShare.objects.filter(page_id=departure.tour_id).order_by("pk"))
+    assigned: dict[str, list[DepartureAssignment]] = {}
+    for assignment in departure.assignments.select_related("member").order_by("pk"):
+        assigned.setdefault(assignment.role.strip().lower(), []).append(assignment)
+    sections = []
+    for share in shares:
+        key = share.role.strip().lower()
+        here = assigned.pop(key, [])
+        options = []
+        if open_for_changes:
+            taken = {a.member_id for a in here}
+            candidates = members_by_rotation(departure=departure, role=share.role)
+            for member in (m for m in candidates if m.pk not in taken):
+                options.append(
+                    {
+                        "member": member,
+                        "this_month": member.this_month,
+                        "other_role": member.role.strip().lower() != key,
+                        "suggested": not options,
+                    }
+                )
+        sections.append(
+            {"role": share.role, "percent": share.percent, "assigned": here, "options": options}
+        )
+    for role_assignments in assigned.values():
+        role = role_assignments[0].role
+        sections.append(
+            {"role": role, "percent": None, "assigned": role_assignments, "options": []}
+        )
+    return sections
 
 
 def today_start() -> dt.datetime:
@@ -252,9 +291,64 @@ class DepartureEditView(DepartureMixin, TemplateView):
                     timezone.localtime(departure.starts_at, JAKARTA).date().isoformat(),
                     departure.tour_id,
                 ),
+                "delivered": departure.delivered_at is not None,
+                "assignments": assignment_sections(
+                    departure,
+                    open_for_changes=departure.delivered_at is None and not cancelled,
+                ),
             }
         )
         return context
+
+    def assign(self, request) -> None:
+        departure = self.object
+        role = request.POST.get("role", "")
+        raw = request.POST.get("member") or ""
+        members = departure.enterprise.counterparties.filter(kind="community", is_active=True)
+        member = members.filter(pk=raw).first() if raw.isdigit() else None
+        if member is None:
+            messages.error(request, _("Choose a community member."))
+            return
+        if role.strip().lower() not in {r.strip().lower() for r in self.share_roles()}:
+            messages.error(request, _("This experience has no such role."))
+            return
+        try:
+            departure_assign(departure=departure, member=member, role=role)
+        except BookingError as error:
+            show_error(request, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is assigned as %(role)s.") % {"name": member.name, "role": role},
+            )
+
+    def unassign(self, request) -> None:
+        raw = request.POST.get("assignment") or ""
+        assignment = (
+            DepartureAssignment.objects.select_related("member", "departure")
+            .filter(departure=self.object, pk=raw)
+            .first()
+            if raw.isdigit()
+            else None
+        )
+        if assignment is None:
+            messages.error(request, _("This assignment is gone already."))
+            return
+        try:
+            departure_unassign(assignment=assignment)
+        except BookingError as error:
+            show_error(request, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is no longer assigned as %(role)s.")
+                % {"name": assignment.member.name, "role": assignment.role},
+            )
+
+    def share_roles(self) -> list[str]:
+        return list(
+            TourShare.objects.filter(page_id=self.object.tour_id).values_list("role", flat=True)
+        )
 
     def post(self, request, pk):
         action = request.POST.get("action")
@@ -274,6 +368,12 @@ class DepartureEditView(DepartureMixin, TemplateView):
                 request,
                 _("This departure now has %(n)d places.") % {"n": form.cleaned_data["capacity"]},
             )
+        elif action == "assign":
+            self.assign(request)
+            return redirect(self.edit_url() + "#departure-community-section")
+        elif action == "unassign":
+            self.unassign(request)
+            return redirect(self.edit_url() + "#departure-community-section")
         elif action in ("close", "open"):
             status = DepartureStatus.CLOSED if action == "close" else DepartureStatus.OPEN
             try:
