@@ -134,9 +134,11 @@ def journal_entry_post(
     source_ref: str,
     lines: list[LineSpec],
     user=None,
+    approved_by=None,
     reverses: JournalEntry | None = None,
 ) -> JournalEntry:
-    """Post one balanced entry, once per source. Lines of zero are left out."""
+    """Post one balanced entry, once per source. Lines of zero are left out. `approved_by` is
+    the second person who approved a manual entry."""
     existing = JournalEntry.objects.filter(
         enterprise=enterprise, source_type=source_type, source_ref=source_ref
     ).first()
@@ -178,6 +180,9 @@ def journal_entry_post(
                 source_ref=source_ref,
                 reverses=reverses,
                 created_by=user if getattr(user, "is_authenticated", False) else None,
+                approved_by=approved_by
+                if getattr(approved_by, "is_authenticated", False)
+                else None,
             )
             JournalLine.objects.bulk_create(
                 JournalLine(

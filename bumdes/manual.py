@@ -207,9 +207,8 @@ def manual_entry_approve(*, manual_entry: ManualEntry, user) -> ManualEntry:
         source_type="manual",
         source_ref=f"manual-{manual.pk}",
         lines=[LineSpec(line.account, line.side, line.amount, unit=line.unit) for line in lines],
-        # Who wrote the entry. The approver is kept on the proposal (`decided_by`):
-        # `journal_entry_post` takes no approver, and posted entries are never updated.
         user=manual.proposed_by,
+        approved_by=user,
     )
     manual.status = ManualEntry.Status.POSTED
     manual.decided_by = user

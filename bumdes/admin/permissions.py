@@ -6,7 +6,7 @@ managers keep the list of community members. Rows are narrowed to the user's own
 6); superusers see every BUMDes. Nothing of the books is ever deleted from the admin: entries are
 reversed, people are marked inactive.
 
-The same shape as `tours.admin.permissions`, kept here because `bumdes` never imports `tours`.
+`tours.admin.permissions` uses the same helpers for bookings and departures.
 """
 
 from django.contrib.auth import get_user_model

@@ -4,32 +4,16 @@ The model permissions come from the staff roles (`bumdes.services.MODEL_PERMISSI
 and managers view, add and change bookings and departures, treasurers only view them. Rows are
 narrowed to the user's own BUMDes; superusers see every BUMDes. Bookings and departures are never
 deleted from the admin, whoever asks: a booking must never lose its history or its money trail.
+The scoping itself lives with the enterprises, in `bumdes.admin.permissions`.
 """
 
-from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
-from wagtail.permission_policies import ModelPermissionPolicy
 
-from bumdes.services import user_enterprise
+from bumdes.admin.permissions import EnterprisePermissionPolicy, scoped, staff_enterprise
 
 from ..models import TourPage
 
-
-def staff_enterprise(user):
-    """The user's enterprise, looked up once per request (cached on the user object)."""
-    if not hasattr(user, "_staff_enterprise"):
-        user._staff_enterprise = user_enterprise(user)
-    return user._staff_enterprise
-
-
-def scoped(queryset: QuerySet, user, field: str = "enterprise") -> QuerySet:
-    """Only the rows of the user's own enterprise; every row for superusers, none for outsiders."""
-    if user.is_superuser:
-        return queryset
-    enterprise = staff_enterprise(user)
-    if enterprise is None:
-        return queryset.none()
-    return queryset.filter(**{field: enterprise})
+__all__ = ["EnterprisePermissionPolicy", "scoped", "staff_enterprise", "user_tours"]
 
 
 def user_tours(user) -> QuerySet[TourPage]:
@@ -38,41 +22,3 @@ def user_tours(user) -> QuerySet[TourPage]:
 
     tours = TourPage.objects.filter(locale=Locale.get_default()).order_by("title")
     return scoped(tours, user, field="business_unit__enterprise")
-
-
-class EnterprisePermissionPolicy(ModelPermissionPolicy):
-    """Model permissions narrowed to the user's own enterprise; delete is never allowed."""
-
-    def user_has_permission(self, user, action):
-        if action == "delete":
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action != "delete"]
-        if not actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        return user.is_superuser or getattr(staff_enterprise(user), "pk", None) == (
-            instance.enterprise_id
-        )
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(
-            self.user_has_permission_for_instance(user, action, instance) for action in actions
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return self.model._default_manager.none()
-        return scoped(self.model._default_manager.all(), user)
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])
