@@ -75,6 +75,7 @@ def test_the_assign_list_follows_the_rotation(client, login, tour, people):
 
 def test_assign_and_remove(client, login, tour, people):
     departure = departure_ahead(tour, days=5)
+    english("lipursari-operator")
     login("lipursari-operator")
     response = client.post(
         edit_url(departure), {"action": "assign", "role": ROLE, "member": people["bima"].pk}
