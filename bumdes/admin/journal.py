@@ -29,7 +29,7 @@ from ..ledger import LedgerError, journal_entry_reverse
 from ..models import Account, BusinessUnit, Enterprise, JournalEntry, JournalLine, ManualEntry, Side
 from .base import breadcrumbs, today
 from .forms import ReverseForm
-from .permissions import scoped
+from .permissions import ServiceOnlyViewSetMixin, scoped
 
 SOURCES = {
     "payment": gettext_lazy("Payment received"),
@@ -345,7 +345,7 @@ class JournalReverseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
         return redirect(reverse("books_journal:inspect", args=[reversal.pk]))
 
 
-class JournalViewSet(ModelViewSet):
+class JournalViewSet(ServiceOnlyViewSetMixin, ModelViewSet):
     model = JournalEntry
     name = "books_journal"
     url_prefix = "books/journal"
@@ -359,18 +359,8 @@ class JournalViewSet(ModelViewSet):
     add_to_reference_index = False
     list_per_page = 40
 
-    def get_common_view_kwargs(self, **kwargs):
-        # Posted entries never change: no add, edit, delete, copy or history screens.
-        return super().get_common_view_kwargs(
-            **{
-                "add_url_name": None,
-                "edit_url_name": None,
-                "delete_url_name": None,
-                "history_url_name": None,
-                "usage_url_name": None,
-                **kwargs,
-            }
-        )
+    # Posted entries never change: no add, edit, delete, copy or history screens.
+    closed_views = ("add", "edit", "delete", "history", "usage")
 
     def get_urlpatterns(self):
         return [

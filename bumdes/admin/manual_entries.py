@@ -38,7 +38,7 @@ from ..manual import (
 from ..models import Account, Enterprise, ManualEntry, Side
 from .base import BooksMixin, breadcrumbs, lock_text, today
 from .forms import ManualEntryForm, ManualLineFormSet, RejectForm
-from .permissions import scoped
+from .permissions import ServiceOnlyViewSetMixin, scoped
 
 Status = ManualEntry.Status
 ROWS = 6
@@ -336,7 +336,8 @@ class ManualEntryRejectView(ManualEntryActionMixin, View):
         return redirect(self.inspect_url())
 
 
-class ManualEntryViewSet(ModelViewSet):
+class ManualEntryViewSet(ServiceOnlyViewSetMixin, ModelViewSet):
+    # Proposals are never edited (a new one is proposed) nor deleted (rejected instead).
     model = ManualEntry
     name = "books_manual"
     url_prefix = "books/manual"
@@ -349,18 +350,6 @@ class ManualEntryViewSet(ModelViewSet):
     copy_view_enabled = False
     add_to_reference_index = False
     list_per_page = 30
-
-    def get_common_view_kwargs(self, **kwargs):
-        # Proposals are never edited (a new one is proposed) nor deleted (rejected instead).
-        return super().get_common_view_kwargs(
-            **{
-                "edit_url_name": None,
-                "delete_url_name": None,
-                "history_url_name": None,
-                "usage_url_name": None,
-                **kwargs,
-            }
-        )
 
     def get_urlpatterns(self):
         return [

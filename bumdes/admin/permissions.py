@@ -69,3 +69,15 @@ class EnterprisePermissionPolicy(ModelPermissionPolicy):
 
     def instances_user_has_permission_for(self, user, action):
         return self.instances_user_has_any_permission_for(user, [action])
+
+
+class ServiceOnlyViewSetMixin:
+    """For a ModelViewSet whose rows change only through services (bookings, departures, journal
+    entries, proposals): no edit, delete, history or usage screens, whoever asks. Add "add" to
+    `closed_views` when rows are not created from the admin either."""
+
+    closed_views: tuple[str, ...] = ("edit", "delete", "history", "usage")
+
+    def get_common_view_kwargs(self, **kwargs):
+        closed = {f"{view}_url_name": None for view in self.closed_views}
+        return super().get_common_view_kwargs(**{**closed, **kwargs})

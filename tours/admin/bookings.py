@@ -30,6 +30,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from bumdes.admin.permissions import ServiceOnlyViewSetMixin
 from home.formats import JAKARTA, local_date, local_time, rupiah
 
 from ..errors import BookingError
@@ -429,7 +430,8 @@ ACTIONS = {
 # The viewset ------------------------------------------------------------------------------------
 
 
-class BookingViewSet(ModelViewSet):
+class BookingViewSet(ServiceOnlyViewSetMixin, ModelViewSet):
+    # No edit, delete, copy or history screens: bookings change only through services.
     model = Booking
     name = "bookings"
     icon = "calendar-check"
@@ -492,18 +494,6 @@ class BookingViewSet(ModelViewSet):
         "checked_in_at": gettext_lazy("Checked in at"),
     }
     export_filename = "pemesanan"
-
-    def get_common_view_kwargs(self, **kwargs):
-        # No edit, delete, copy or history screens: bookings change only through services.
-        return super().get_common_view_kwargs(
-            **{
-                "edit_url_name": None,
-                "delete_url_name": None,
-                "history_url_name": None,
-                "usage_url_name": None,
-                **kwargs,
-            }
-        )
 
     def get_urlpatterns(self):
         from .staff_booking import StaffBookingChooseView, StaffBookingCreateView

@@ -26,6 +26,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from bumdes.admin.permissions import ServiceOnlyViewSetMixin
 from home.formats import JAKARTA
 
 from ..availability import departure_counts, departure_is_bookable
@@ -479,7 +480,8 @@ class ExtraDepartureView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
 # The viewset ------------------------------------------------------------------------------------
 
 
-class DepartureViewSet(ModelViewSet):
+class DepartureViewSet(ServiceOnlyViewSetMixin, ModelViewSet):
+    # Departures change through services on their own page, never through a model form.
     model = Departure
     name = "departures"
     icon = "calendar-alt"
@@ -489,18 +491,6 @@ class DepartureViewSet(ModelViewSet):
     copy_view_enabled = False
     add_to_reference_index = False
     list_per_page = 40
-
-    def get_common_view_kwargs(self, **kwargs):
-        # Departures change through services on their own page, never through a model form.
-        return super().get_common_view_kwargs(
-            **{
-                "edit_url_name": None,
-                "delete_url_name": None,
-                "history_url_name": None,
-                "usage_url_name": None,
-                **kwargs,
-            }
-        )
 
     def get_urlpatterns(self):
         from .manifest import DayManifestView, ManifestView
