@@ -8,11 +8,14 @@ tabs on two BUMDes never post to the wrong books.
 
 import datetime as dt
 
+import django_filters
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
@@ -114,3 +117,17 @@ def breadcrumbs(view, *items) -> list[dict]:
 
 def journal_url(entry_id: int) -> str:
     return reverse("books_journal:inspect", args=[entry_id])
+
+
+class EnterpriseFilterSet(WagtailFilterSet):
+    """A listing's filters with a BUMDes choice that only superusers see: staff always work on
+    their own books, so for them there is nothing to choose."""
+
+    enterprise = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("BUMDes"), queryset=Enterprise.objects.order_by("name")
+    )
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is None or not request.user.is_superuser:
+            self.filters.pop("enterprise")

@@ -15,12 +15,12 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from ..models import Counterparty, CounterpartyKind, Enterprise
+from ..models import Counterparty, CounterpartyKind
+from .base import EnterpriseFilterSet
 from .forms import CommunityMemberForm
 from .permissions import scoped, staff_enterprise
 
@@ -33,7 +33,7 @@ def scoped_members(user):
     ).select_related("enterprise")
 
 
-class CommunityFilterSet(WagtailFilterSet):
+class CommunityFilterSet(EnterpriseFilterSet):
     is_active = django_filters.ChoiceFilter(
         label=gettext_lazy("Active"),
         choices=[("yes", gettext_lazy("Active")), ("no", gettext_lazy("Inactive"))],
@@ -44,18 +44,10 @@ class CommunityFilterSet(WagtailFilterSet):
     returned_migrant_worker = django_filters.BooleanFilter(
         label=gettext_lazy("Returned migrant worker (or family)")
     )
-    enterprise = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("BUMDes"), queryset=Enterprise.objects.order_by("name")
-    )
 
     class Meta:
         model = Counterparty
         fields = []
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is None or not request.user.is_superuser:
-            self.filters.pop("enterprise")
 
     def filter_active(self, queryset, name, value):
         return queryset.filter(is_active=value == "yes") if value else queryset

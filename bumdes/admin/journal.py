@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views import generic
@@ -27,7 +27,7 @@ from home.formats import local_date, local_time, rupiah
 
 from ..ledger import LedgerError, journal_entry_reverse
 from ..models import Account, BusinessUnit, Enterprise, JournalEntry, JournalLine, ManualEntry, Side
-from .base import breadcrumbs, today
+from .base import EnterpriseFilterSet, breadcrumbs, today
 from .forms import ReverseForm
 from .permissions import ServiceOnlyViewSetMixin, scoped
 
@@ -78,7 +78,7 @@ def booking_url(reference: str) -> str:
 # The list ---------------------------------------------------------------------------------------
 
 
-class JournalFilterSet(WagtailFilterSet):
+class JournalFilterSet(EnterpriseFilterSet):
     date = django_filters.DateFromToRangeFilter(
         label=gettext_lazy("Date"), field_name="date", widget=DateRangePickerWidget
     )
@@ -107,19 +107,10 @@ class JournalFilterSet(WagtailFilterSet):
         choices=list(SOURCES.items()),
         empty_label=gettext_lazy("All"),
     )
-    enterprise = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("BUMDes"), queryset=Enterprise.objects.order_by("name")
-    )
 
     class Meta:
         model = JournalEntry
         fields = []
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is None or not request.user.is_superuser:
-            # Staff work on their own books only: no BUMDes to choose.
-            self.filters.pop("enterprise")
 
     def filter_booking(self, queryset, name, value):
         value = value.strip().upper()

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, View
 from wagtail.admin import messages
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views import generic
@@ -36,7 +35,7 @@ from ..manual import (
     manual_entry_reject_reason,
 )
 from ..models import Account, Enterprise, ManualEntry, Side
-from .base import BooksMixin, breadcrumbs, lock_text, today
+from .base import BooksMixin, EnterpriseFilterSet, breadcrumbs, lock_text, today
 from .forms import ManualEntryForm, ManualLineFormSet, RejectForm
 from .permissions import ServiceOnlyViewSetMixin, scoped
 
@@ -65,25 +64,17 @@ def postable_accounts(enterprise: Enterprise):
 # The list ---------------------------------------------------------------------------------------
 
 
-class ManualEntryFilterSet(WagtailFilterSet):
+class ManualEntryFilterSet(EnterpriseFilterSet):
     status = django_filters.ChoiceFilter(
         label=gettext_lazy("Status"),
         choices=Status.choices,
         widget=forms.RadioSelect,
         empty_label=gettext_lazy("All"),
     )
-    enterprise = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("BUMDes"), queryset=Enterprise.objects.order_by("name")
-    )
 
     class Meta:
         model = ManualEntry
         fields = []
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is None or not request.user.is_superuser:
-            self.filters.pop("enterprise")
 
 
 class ManualEntryIndexView(generic.IndexView):
