@@ -156,13 +156,33 @@ def post_refund_paid(
 
 
 def post_refund_after_delivery(
-    *, sale: Sale, amount: int, method: str, date: dt.date, source_ref: str
+    *, sale: Sale, amount: int, method: str, date: dt.date, source_ref: str, fee: int = 0
 ) -> JournalEntry:
-    """A refund for a service already delivered reduces revenue of the current period."""
+    """A refund for a service already delivered reduces revenue of the current period (plus
+    any fee the payment processor charges for sending it)."""
+    builder = _builder(sale, date, "Pengembalian setelah layanan", "refund", source_ref)
+    builder.debit(chart.REVENUE_DEDUCTIONS, amount, **sale.dims())
+    builder.credit(CASH_ACCOUNTS[method], amount + fee, **sale.dims())
+    if fee:
+        builder.debit(chart.PAYMENT_FEES, fee, **sale.dims())
+    return builder.post()
+
+
+def post_refund_owed(
+    *, sale: Sale, amount: int, from_account: str, date: dt.date, source_ref: str, user=None
+) -> JournalEntry:
+    """A refund decided before the service was delivered (a goodwill or partial refund of a
+    confirmed booking: `from_account` is unearned revenue; or part of a cancelled booking's
+    retained fee given back: the cancellation fees). It becomes a payable to the guest until it
+    goes out (`post_refund_paid`)."""
+    if from_account not in (chart.UNEARNED, chart.CANCELLATION_FEES):
+        raise ValueError(
+            f"a refund is owed out of unearned revenue or retained fees, not {from_account}"
+        )
     return (
-        _builder(sale, date, "Pengembalian setelah layanan", "refund", source_ref)
-        .debit(chart.REVENUE_DEDUCTIONS, amount, **sale.dims())
-        .credit(CASH_ACCOUNTS[method], amount, **sale.dims())
+        _builder(sale, date, "Pengembalian dana disetujui", "refund_owed", source_ref, user)
+        .debit(from_account, amount, **sale.dims())
+        .credit(chart.REFUNDS_PAYABLE, amount, **sale.dims())
         .post()
     )
 
@@ -211,5 +231,39 @@ def post_capital(
         )
         .debit(chart.BANK, amount)
         .credit(chart.CAPITAL, amount)
+        .post()
+    )
+
+
+def _payout_builder(enterprise: Enterprise, date: dt.date, memo: str, source_ref: str):
+    # A payout moves the whole Stripe balance of the BUMDes, not one unit's money: no unit, as
+    # for the village's capital and payments to people.
+    return EntryBuilder(
+        enterprise=enterprise, date=date, memo=memo, source_type="payout", source_ref=source_ref
+    )
+
+
+def post_payout_created(
+    *, enterprise: Enterprise, amount: int, date: dt.date, source_ref: str, payout: str = ""
+) -> JournalEntry:
+    """Stripe started paying the balance out to the BUMDes's bank: the money is in transit."""
+    return (
+        _payout_builder(enterprise, date, f"Penarikan saldo Stripe {payout}".strip(), source_ref)
+        .debit(chart.IN_TRANSIT, amount)
+        .credit(chart.GATEWAY, amount)
+        .post()
+    )
+
+
+def post_payout_paid(
+    *, enterprise: Enterprise, amount: int, date: dt.date, source_ref: str, payout: str = ""
+) -> JournalEntry:
+    """The payout reached the bank account."""
+    return (
+        _payout_builder(
+            enterprise, date, f"Penarikan saldo Stripe diterima {payout}".strip(), source_ref
+        )
+        .debit(chart.BANK, amount)
+        .credit(chart.IN_TRANSIT, amount)
         .post()
     )

@@ -29,6 +29,7 @@ from .admin.manual_entries import ManualEntryViewSet  # noqa: E402
 from .admin.payments import PaymentsViewSet  # noqa: E402
 from .admin.periods import PeriodsViewSet  # noqa: E402
 from .admin.reports import ReportsViewSet  # noqa: E402
+from .admin.stripe_connect import StripeConnectViewSet  # noqa: E402
 
 
 class EnterpriseViewSet(SnippetViewSet):
@@ -62,6 +63,7 @@ class BooksMenu(ViewSetGroup):
         AccountLedgerViewSet,
         PaymentsViewSet,
         PeriodsViewSet,
+        StripeConnectViewSet,
     )
 
 
@@ -85,6 +87,19 @@ def register_manual_entry_actions(actions):
     )
     actions.register_action(
         "bumdes.manual_entry.reject", _("Reject entry"), _("Manual entry rejected")
+    )
+
+
+@hooks.register("register_log_actions")
+def register_stripe_actions(actions):
+    actions.register_action(
+        "bumdes.stripe.account_create", _("Create Stripe account"), _("Stripe account created")
+    )
+    actions.register_action(
+        "bumdes.stripe.connect", _("Connect Stripe account"), _("Stripe account connected")
+    )
+    actions.register_action(
+        "bumdes.stripe.status", _("Update Stripe status"), _("Stripe account status updated")
     )
 
 

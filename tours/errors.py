@@ -64,3 +64,13 @@ class AlreadyCheckedIn(BookingError):
             _("Already checked in on %(date)s at %(time)s.")
             % {"date": local_date(at), "time": local_time(at)}
         )
+
+
+class PaymentUnavailable(BookingError):
+    """The payment provider could not be reached or refused to start the payment."""
+
+    code = "payment_unavailable"
+    message = _(
+        "Card payment is not available at the moment. Please try again in a minute, or "
+        "choose another way to pay."
+    )

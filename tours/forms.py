@@ -53,7 +53,11 @@ COUNTRIES = [
     ("ZZ", _("Another country")),
 ]
 
-PAYMENT_LABELS = {PaymentMethod.CASH: _("Pay cash on arrival")}
+PAYMENT_LABELS = {
+    PaymentMethod.CASH: _("Pay cash on arrival"),
+    PaymentMethod.BANK_TRANSFER: _("Bank transfer"),
+    PaymentMethod.STRIPE: _("Pay now by card"),
+}
 
 
 def add_service_errors(form: forms.Form, errors: dict[str, str], fields: dict[str, str]) -> None:

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .views import balance
 from .views import booking as views
 
 urlpatterns = [
@@ -12,5 +13,6 @@ urlpatterns = [
     path("<str:reference>/ticket/", views.booking_ticket, name="booking_ticket"),
     path("<str:reference>/calendar.ics", views.booking_calendar, name="booking_calendar"),
     path("<str:reference>/cancel/", views.booking_cancel, name="booking_cancel"),
+    path("<str:reference>/balance/", balance.booking_pay_balance, name="booking_pay_balance"),
     path("<str:reference>/", views.booking_manage, name="booking_manage"),
 ]

@@ -24,6 +24,8 @@ from .admin.bookings import BookingViewSet  # noqa: E402
 from .admin.checkin import CheckInViewSet, NewBookingMenu  # noqa: E402
 from .admin.departures import DepartureViewSet  # noqa: E402
 from .admin.panels import TodayPanel  # noqa: E402
+from .admin.refunds import RefundsViewSet  # noqa: E402
+from .admin.transfers import TransfersViewSet  # noqa: E402
 
 
 class BookingsMenu(ViewSetGroup):
@@ -31,12 +33,18 @@ class BookingsMenu(ViewSetGroup):
     menu_name = "bookings-menu"
     menu_icon = "calendar-check"
     menu_order = 150
-    items = (BookingViewSet, DepartureViewSet, CheckInViewSet, NewBookingMenu)
+    items = (BookingViewSet, DepartureViewSet, CheckInViewSet, NewBookingMenu, TransfersViewSet)
 
 
 @hooks.register("register_admin_viewset")
 def register_bookings_menu():
     return BookingsMenu()
+
+
+@hooks.register("register_admin_viewset")
+def register_refunds():
+    # Reached from a booking's detail page; no menu item of its own.
+    return RefundsViewSet()
 
 
 @hooks.register("construct_homepage_panels")

@@ -11,7 +11,7 @@ scoping, and our services ask the same groups which enterprise a user works for.
 """
 
 from django.contrib.auth.models import Group
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -68,6 +68,23 @@ class Enterprise(ClusterableModel):
     stripe_charges_enabled = models.BooleanField(
         _("Stripe charges enabled"), default=False, editable=False
     )
+    stripe_payouts_enabled = models.BooleanField(
+        _("Stripe payouts enabled"), default=False, editable=False
+    )
+    stripe_details_submitted = models.BooleanField(
+        _("Stripe details submitted"), default=False, editable=False
+    )
+    # Which payment methods guests are offered (each also needs what it depends on: a bank
+    # account number for transfers, a connected Stripe account for cards).
+    offer_cash = models.BooleanField(_("cash on arrival"), default=True)
+    offer_bank_transfer = models.BooleanField(_("bank transfer"), default=True)
+    offer_stripe = models.BooleanField(_("card payments online (Stripe)"), default=True)
+    bank_transfer_days = models.PositiveSmallIntegerField(
+        _("days to pay by bank transfer"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(14)],
+        help_text=_("A booking paid by transfer keeps its places this long, awaiting the money."),
+    )
     collection = models.ForeignKey(
         "wagtailcore.Collection",
         null=True,
@@ -110,6 +127,20 @@ class Enterprise(ClusterableModel):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("offer_cash"),
+                FieldPanel("offer_bank_transfer"),
+                FieldPanel("bank_transfer_days"),
+                FieldPanel("offer_stripe"),
+            ],
+            heading=_("Payment methods offered to guests"),
+            help_text=_(
+                "Bank transfer needs the bank account above; card payments need the BUMDes's "
+                "own Stripe account, connected by its manager from Books → Online payments "
+                "(Stripe)."
+            ),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("share_village_percent"),
                 FieldPanel("share_reserve_percent"),
                 FieldPanel("share_investors_percent"),
@@ -132,7 +163,12 @@ class Enterprise(ClusterableModel):
                     share_investors_percent__gte=0,
                 ),
                 name="shares_not_negative",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["stripe_account_id"],
+                condition=~models.Q(stripe_account_id=""),
+                name="enterprise_stripe_account_once",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -123,6 +123,10 @@ class TestPageTree(WagtailPageTestCase):
                     "full_refund_hours": 48,
                     "partial_refund_hours": 24,
                     "partial_refund_percent": 50,
+                    "deposit_percent": 0,
+                    "deposit_min_people": 10,
+                    "balance_due_days": 7,
+                    "unpaid_balance": "collect",
                     "comments": inline_formset([]),
                 }
             ),

@@ -20,11 +20,7 @@ def fake_stripe_server():
 def fake_stripe(fake_stripe_server):
     """The fake Stripe, emptied, with the platform's keys pointing the SDK at it."""
     fake = fake_stripe_server
-    with fake.lock:
-        for store in (fake.requests, fake.sessions, fake.refunds):
-            store.clear()
-        fake.balance_transactions.clear()
-        fake.idempotent.clear()
+    fake.reset()
     with override_settings(
         STRIPE_SECRET_KEY="sk_test_platform",
         STRIPE_PUBLISHABLE_KEY="pk_test_platform",

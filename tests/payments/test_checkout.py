@@ -47,7 +47,8 @@ def test_checkout_session_on_the_connected_account(fake_stripe, lipursari_stripe
     assert session.status == "open"
     [request] = fake_stripe.posted("/v1/checkout/sessions")
     assert request.stripe_account == ACCOUNT
-    assert request.idempotency_key == f"booking-{booking.reference}-checkout"
+    expires_at = request.form["expires_at"]
+    assert request.idempotency_key == f"booking-{booking.reference}-checkout-{expires_at}"
     form = request.form
     assert form["currency"] == "idr"
     assert form["line_items"] == [

@@ -13,6 +13,7 @@ from tours.models import BookingEvent, BookingStatus, Payment, PaymentStatus, Re
 from tours.payments.stripe_provider import checkout_session_create
 
 from .conftest import ACCOUNT, WEBHOOK_SECRET
+from .fake_stripe import FEE_PERCENT
 
 pytestmark = pytest.mark.django_db
 
@@ -22,19 +23,20 @@ URL = "/payments/stripe/webhook/"
 SUCCESS = "http://testserver/ok"
 
 
-def session_for(booking, **changes) -> dict:
-    session = {
-        "id": f"cs_test_{booking.reference}",
-        "object": "checkout.session",
-        "amount_total": booking.total * 100,
-        "currency": "idr",
-        "client_reference_id": booking.reference,
-        "metadata": {"booking": booking.reference},
-        "payment_status": "paid",
-        "status": "complete",
-    }
+def session_for(fake, booking, **changes) -> dict:
+    """The booking's Checkout Session, paid on the fake Stripe (with its PaymentIntent, charge
+    and balance transaction there, as Stripe has them when it sends the event)."""
+    session = fake.paid_session(
+        ACCOUNT, booking.reference, booking.total * 100, session_id=f"cs_test_{booking.reference}"
+    )
+    session.pop("account", None)
     session.update(changes)
     return session
+
+
+def fee_of(amount: int) -> int:
+    """The fake's fee (3%) in rupiah for a payment of `amount` rupiah."""
+    return amount * FEE_PERCENT // 100
 
 
 def event(event_id: str, kind: str, obj: dict, account: str = ACCOUNT) -> dict:
@@ -70,16 +72,17 @@ def test_paid_after_the_hold_ran_out_with_places_left_confirms(
     later = booking.hold_expires_at + dt.timedelta(hours=1)
     monkeypatch.setattr("tours.payments.webhooks.timezone.now", lambda: later)
     # The expiry event arrives first (the hold is released), then the payment.
-    deliver(client, event("evt_e", "checkout.session.expired", session_for(booking)))
+    deliver(client, event("evt_e", "checkout.session.expired", session_for(keys, booking)))
     booking.refresh_from_db()
     assert booking.status == BookingStatus.EXPIRED
-    deliver(client, event("evt_p", "checkout.session.completed", session_for(booking)))
+    deliver(client, event("evt_p", "checkout.session.completed", session_for(keys, booking)))
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CONFIRMED
     assert booking.payments.count() == 1 and not booking.refunds.exists()
 
 
 def payments_posted(booking) -> int:
+    """Entries of the booking's payments: the payment itself and its Stripe fee (same source)."""
     return JournalEntry.objects.filter(
         enterprise=booking.enterprise,
         source_ref__in=[f"payment-{p.pk}" for p in booking.payments.all()],
@@ -88,7 +91,7 @@ def payments_posted(booking) -> int:
 
 def test_completed_confirms_records_and_posts_once(client, keys, lipursari_stripe):
     booking = hold(DepartureFactory(), 2)
-    paid = event("evt_paid_1", "checkout.session.completed", session_for(booking))
+    paid = event("evt_paid_1", "checkout.session.completed", session_for(keys, booking))
 
     for _ in range(3):
         assert deliver(client, paid).status_code == 200
@@ -102,9 +105,10 @@ def test_completed_confirms_records_and_posts_once(client, keys, lipursari_strip
         "stripe",
         200_000,
         f"cs_test_{booking.reference}",
-        0,
+        fee_of(200_000),
     )
-    assert payments_posted(booking) == 1
+    assert payment.provider_payment == keys.sessions[payment.provider_ref]["payment_intent"]
+    assert payments_posted(booking) == 2  # the payment and its fee
     assert booking.events.filter(kind="confirmed").count() == 1
     assert WebhookEvent.objects.filter(event_id="evt_paid_1").count() == 1
     assert WebhookEvent.objects.get(event_id="evt_paid_1").processed_at is not None
@@ -127,7 +131,7 @@ def test_a_session_from_the_real_sdk_round_trip(client, keys, lipursari_stripe):
 )
 def test_forged_or_stale_signatures_get_400_and_change_nothing(client, keys, lipursari_stripe, how):
     booking = hold(DepartureFactory(), 1)
-    payload = event("evt_forged", "checkout.session.completed", session_for(booking))
+    payload = event("evt_forged", "checkout.session.completed", session_for(keys, booking))
     before = (WebhookEvent.objects.count(), Payment.objects.count(), JournalEntry.objects.count())
     if how == "wrong secret":
         response = deliver(client, payload, secret="whsec_someone_else")
@@ -157,7 +161,9 @@ def test_get_is_refused(client):
 
 def test_expired_releases_the_hold(client, keys, lipursari_stripe):
     booking = hold(DepartureFactory(), 1)
-    expired = event("evt_exp", "checkout.session.expired", session_for(booking, status="expired"))
+    expired = event(
+        "evt_exp", "checkout.session.expired", session_for(keys, booking, status="expired")
+    )
     assert deliver(client, expired).status_code == 200
     assert deliver(client, expired).status_code == 200
     booking.refresh_from_db()
@@ -174,7 +180,7 @@ def test_unknown_events_are_ignored(client, keys, lipursari_stripe):
 def test_another_account_cannot_touch_the_booking(client, keys, lipursari_stripe):
     booking = hold(DepartureFactory(), 1)
     payload = event(
-        "evt_other", "checkout.session.completed", session_for(booking), account="acct_other"
+        "evt_other", "checkout.session.completed", session_for(keys, booking), account="acct_other"
     )
     assert deliver(client, payload).status_code == 200
     booking.refresh_from_db()
@@ -194,7 +200,7 @@ def test_paid_after_the_places_were_gone_is_refunded_never_oversold(
 
     assert (
         deliver(
-            client, event("evt_late", "checkout.session.completed", session_for(late))
+            client, event("evt_late", "checkout.session.completed", session_for(keys, late))
         ).status_code
         == 200
     )
@@ -214,7 +220,7 @@ def test_paid_after_the_places_were_gone_is_refunded_never_oversold(
     # A replay changes nothing.
     assert (
         deliver(
-            client, event("evt_late", "checkout.session.completed", session_for(late))
+            client, event("evt_late", "checkout.session.completed", session_for(keys, late))
         ).status_code
         == 200
     )
@@ -235,7 +241,7 @@ def test_paid_after_the_places_were_gone_is_refunded_never_oversold(
 @given(data=st.data())
 def test_replays_in_any_order_apply_once(client, keys, lipursari_stripe, places_left, data):
     booking = hold(DepartureFactory(), 2)
-    session = session_for(booking)
+    session = session_for(keys, booking)
     kinds = [
         event(f"evt_{booking.reference}_paid", "checkout.session.completed", session),
         event(f"evt_{booking.reference}_exp", "checkout.session.expired", session),
@@ -252,8 +258,8 @@ def test_replays_in_any_order_apply_once(client, keys, lipursari_stripe, places_
     assert booking.status == BookingStatus.CONFIRMED
     assert booking.payment_status == PaymentStatus.PAID
     assert booking.payments.count() == 1
-    assert JournalEntry.objects.count() - entries_before == 1
-    assert payments_posted(booking) == 1
+    assert JournalEntry.objects.count() - entries_before == 2  # the payment and its fee
+    assert payments_posted(booking) == 2
     assert BookingEvent.objects.filter(booking=booking, kind="confirmed").count() == 1
     assert (
         WebhookEvent.objects.filter(event_id__startswith=f"evt_{booking.reference}_").count() == 3

@@ -122,9 +122,11 @@ def test_tour_list_shape_and_canonical_ids(client, tour, tiers):
         "url",
         "duration_minutes",
         "currency",
+        "payment_methods",
         "price_tiers",
     }
     assert batik["id"] == tour.pk
+    assert batik["payment_methods"] == ["bank_transfer", "cash"]  # no Stripe keys here
     assert batik["title"] == "Kelas Membatik"
     assert batik["village"] == "Lipursari"
     assert batik["url"] == "http://testserver" + tour.url

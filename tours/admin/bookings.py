@@ -41,6 +41,8 @@ from ..services.bookings import (
     booking_mark_no_show,
     refund_percent_for,
 )
+from ..services.books import booking_paid_amount
+from ..services.deposits import has_balance_schedule
 from .exports import spreadsheet_safe
 from .forms import BookingCancelForm
 from .permissions import scoped, user_tours
@@ -57,6 +59,16 @@ EVENT_LABELS = {
     "email_confirmation": gettext_lazy("Confirmation e-mailed"),
     "email_cancellation": gettext_lazy("Cancellation e-mailed"),
     "email_reminder": gettext_lazy("Reminder e-mailed"),
+    "email_balance_due": gettext_lazy("Balance e-mailed"),
+    "balance_overdue": gettext_lazy("Balance not paid in time"),
+    "balance_on_arrival": gettext_lazy("Balance to collect on arrival"),
+    "awaiting_payment": gettext_lazy("Waiting for the payment"),
+    "email_transfer": gettext_lazy("Transfer details e-mailed"),
+    "email_refund": gettext_lazy("Refund e-mailed"),
+    "refund_due": gettext_lazy("Refund due"),
+    "refund_sent": gettext_lazy("Refund sent to Stripe"),
+    "refund_paid": gettext_lazy("Refund paid"),
+    "refund_failed": gettext_lazy("Refund failed"),
 }
 
 STATUS_CLASSES = {
@@ -292,9 +304,26 @@ class BookingInspectView(generic.InspectView):
                 "departure_url": reverse("departures:edit", args=[departure.pk]),
                 "manifest_url": reverse("departures:manifest", args=[departure.pk]),
                 "guests": guests_text(booking.seats),
+                "deposit": deposit_text(booking),
             }
         )
         return context
+
+
+def deposit_text(booking: Booking) -> dict | None:
+    """A group booking's deposit, what is paid and owed, and the balance's due date."""
+    if not booking.deposit_amount or not booking.balance_due_at:
+        return None
+    paid = booking_paid_amount(booking)
+    owed = max(booking.total - paid, 0)
+    return {
+        "deposit": rupiah(booking.deposit_amount),
+        "paid": rupiah(paid),
+        "owed": rupiah(owed) if owed else "",
+        "due": f"{local_date(booking.balance_due_at)}, {local_time(booking.balance_due_at)}",
+        "on_arrival": booking.balance_on_arrival and owed > 0,
+        "pay_in_one_go": not has_balance_schedule(booking),
+    }
 
 
 # Actions ----------------------------------------------------------------------------------------

@@ -15,17 +15,21 @@ body is even read.
 """
 
 import hashlib
+import logging
 import secrets
 from typing import Annotated
 
+import stripe
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, Router, Status
 from ninja.throttling import BaseThrottle
 
 from ..availability import tour_in_language
-from ..models import Booking, Channel
+from ..models import Booking, BookingStatus, Channel, PaymentMethod
+from ..payments.registry import provider_get
 from ..ratelimit import rate_limited
 from ..services.bookings import Customer, booking_cancel, booking_create
 from ..services.departures import JAKARTA
@@ -40,6 +44,8 @@ from .schemas import (
     MessageOut,
     SoldOutOut,
 )
+
+log = logging.getLogger(__name__)
 
 router = Router(tags=["bookings"])
 
@@ -114,7 +120,9 @@ def _booking_out(booking: Booking, request) -> dict:
     throttle=PostRateLimit(),
     summary="Book places on a departure",
     description="Cash on arrival confirms the booking at once (`hold_expires_at` and "
-    "`payment_url` are null). 400 `closed` when the departure can no longer be booked.",
+    "`payment_url` are null). A bank transfer keeps the booking held until `hold_expires_at` "
+    "(the account details are on `manage_url` and in the e-mail). `stripe` keeps it held while "
+    "the guest pays at `payment_url`. 400 `closed` when the departure can no longer be booked.",
 )
 def create(
     request,
@@ -149,10 +157,22 @@ def create(
             "total": booking.total,
             "hold_expires_at": _local(booking.hold_expires_at),
             "manage_url": manage_url(booking, request),
-            # Cash is the only method offered yet; an online provider will return its checkout here.
-            "payment_url": None,
+            "payment_url": payment_url(booking, request),
         },
     )
+
+
+def payment_url(booking: Booking, request) -> str | None:
+    """Where a booking kept for an online payment is paid: Stripe's hosted Checkout page, or
+    the guest's own review page when Stripe cannot be reached just now."""
+    if booking.status != BookingStatus.HELD or booking.payment_method != PaymentMethod.STRIPE:
+        return None
+    try:
+        return provider_get(PaymentMethod.STRIPE).start(booking, request)
+    except stripe.StripeError:
+        log.exception("Stripe Checkout for %s could not start", booking.reference)
+        review = reverse("booking_review", kwargs={"reference": booking.reference})
+        return request.build_absolute_uri(f"{review}?t={booking.token}")
 
 
 @router.get(

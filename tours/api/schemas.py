@@ -33,6 +33,9 @@ class TourOut(Schema):
     url: str = Field(description="The tour's page on the site, in the language asked for.")
     duration_minutes: int | None
     currency: Currency = "IDR"
+    payment_methods: list[str] = Field(
+        description="How guests can pay this village: `cash`, `bank_transfer`, `stripe`."
+    )
     price_tiers: list[PriceTierOut]
 
 
@@ -67,7 +70,10 @@ class BookingIn(Schema):
     departure: StrictInt = Field(description="A departure id from the departures list.")
     lines: list[LineIn]
     customer: CustomerIn
-    payment_method: str = Field(description="`cash` (paid on arrival).")
+    payment_method: str = Field(
+        description="`cash` (paid on arrival), `bank_transfer` or `stripe` (card, online): "
+        "whichever the village offers (see the tour's `payment_methods`)."
+    )
 
 
 class BookingCreatedOut(Schema):

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from ..availability import departure_is_bookable, with_seats_left
 from ..models import Departure, DepartureStatus, TourPage, VillagePage
+from ..services.bookings import payment_methods_available
 from ..services.departures import JAKARTA
 from .errors import RequestInvalid
 from .schemas import DepartureOut, InvalidOut, MessageOut, TourOut
@@ -40,8 +41,10 @@ def tours_published(*, request, language: str | None) -> list[dict]:
     tours = list(
         _live(TourPage.objects.filter(locale=default))
         .order_by("path")
+        .select_related("business_unit__enterprise")
         .prefetch_related("price_tiers")
     )
+    methods: dict[int, list[str]] = {}
     village_paths = {tour.path[: -TourPage.steplen] for tour in tours}
     villages = {v.path: v for v in VillagePage.objects.filter(path__in=village_paths)}
 
@@ -73,6 +76,7 @@ def tours_published(*, request, language: str | None) -> list[dict]:
                 "village": shown_village.title if shown_village else "",
                 "url": request.build_absolute_uri(shown.get_url(request)),
                 "duration_minutes": tour.duration_minutes,
+                "payment_methods": _methods(tour, methods),
                 "price_tiers": [
                     {
                         "id": tier.pk,
@@ -84,6 +88,15 @@ def tours_published(*, request, language: str | None) -> list[dict]:
             }
         )
     return result
+
+
+def _methods(tour: TourPage, cache: dict[int, list[str]]) -> list[str]:
+    unit = tour.business_unit
+    if unit is None:
+        return []
+    if unit.enterprise_id not in cache:
+        cache[unit.enterprise_id] = payment_methods_available(unit.enterprise)
+    return cache[unit.enterprise_id]
 
 
 @router.get(

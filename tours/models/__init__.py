@@ -16,6 +16,7 @@ from .pages import (
     TourGalleryImage,
     TourIndexPage,
     TourPage,
+    UnpaidBalance,
     VillageGalleryImage,
     VillagePage,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "BookingLine",
     "BookingStatus",
     "Category",
+    "UnpaidBalance",
     "Channel",
     "Departure",
     "DepartureAssignment",

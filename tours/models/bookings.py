@@ -34,6 +34,7 @@ SEAT_TAKING = (
 
 class PaymentStatus(models.TextChoices):
     UNPAID = "unpaid", _("Unpaid")
+    DEPOSIT = "deposit", _("Deposit paid")
     PAID = "paid", _("Paid")
     PARTLY_REFUNDED = "partly_refunded", _("Partly refunded")
     REFUNDED = "refunded", _("Refunded")
@@ -116,6 +117,14 @@ class Booking(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # Deposits for groups (issue 5): what is due now when the tour asks for a deposit (0: the
+    # whole total), and when the balance is due. Frozen at booking, like the prices.
+    deposit_amount = models.PositiveBigIntegerField(_("deposit (Rp)"), default=0)
+    balance_due_at = models.DateTimeField(_("balance due"), null=True, blank=True)
+    balance_reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    balance_on_arrival = models.BooleanField(_("balance collected on arrival"), default=False)
+    # The open Stripe Checkout Session of a held booking, reused while it is open.
+    checkout_session_id = models.CharField(max_length=255, blank=True, editable=False)
 
     objects = BookingQuerySet.as_manager()
 

@@ -35,6 +35,11 @@ from .. import jsonld
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
+class UnpaidBalance(models.TextChoices):
+    CANCEL = "cancel", _("Cancel the booking; the deposit is kept")
+    COLLECT = "collect", _("Keep the booking; collect the balance on arrival")
+
+
 class Category(models.TextChoices):
     CULTURE = "culture", _("Culture")
     EDUCATION = "education", _("Education")
@@ -228,6 +233,28 @@ class TourPage(SeoMixin, Page):
     partial_refund_percent = models.PositiveSmallIntegerField(
         _("partial refund (%)"), default=50, validators=[MaxValueValidator(100)]
     )
+    # Deposits for groups: bookings of `deposit_min_people` or more pay `deposit_percent` now
+    # and the balance `balance_due_days` before the departure (0 % = no deposits).
+    deposit_percent = models.PositiveSmallIntegerField(
+        _("deposit for groups (%)"),
+        default=0,
+        validators=[MaxValueValidator(99)],
+        help_text=_("0 means groups pay the whole amount when they book."),
+    )
+    deposit_min_people = models.PositiveSmallIntegerField(
+        _("a group is (people or more)"), default=10, validators=[MinValueValidator(2)]
+    )
+    balance_due_days = models.PositiveSmallIntegerField(
+        _("balance due (days before the start)"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+    )
+    unpaid_balance = models.CharField(
+        _("when the balance is not paid in time"),
+        max_length=10,
+        choices=UnpaidBalance.choices,
+        default=UnpaidBalance.COLLECT,
+    )
 
     base_form_class = TourPageForm
     content_panels = [
@@ -282,6 +309,17 @@ class TourPage(SeoMixin, Page):
             ],
             heading=_("Cancellation policy"),
             help_text=_("After the partial-refund limit, a cancellation gets no refund."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("deposit_percent"), FieldPanel("deposit_min_people")]),
+                FieldRowPanel([FieldPanel("balance_due_days"), FieldPanel("unpaid_balance")]),
+            ],
+            heading=_("Deposits for groups"),
+            help_text=_(
+                "School groups and other large bookings can pay a deposit first; the rest is "
+                "asked for by e-mail before the day."
+            ),
         ),
     ]
     edit_handler = TabbedInterface(

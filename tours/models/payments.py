@@ -26,6 +26,8 @@ class Payment(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.SUCCEEDED
     )
     provider_ref = models.CharField(_("provider reference"), max_length=255, blank=True)
+    # Stripe: the PaymentIntent the Checkout Session created (refunds are made against it).
+    provider_payment = models.CharField(_("provider payment"), max_length=255, blank=True)
     received_at = models.DateTimeField(_("received at"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -51,6 +53,7 @@ class Payment(models.Model):
 class Refund(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("To be paid")
+        SENT = "sent", _("Sent, waiting for the provider")
         PAID = "paid", _("Paid")
         FAILED = "failed", _("Failed")
 
@@ -64,7 +67,9 @@ class Refund(models.Model):
     )
     provider_ref = models.CharField(_("provider reference"), max_length=255, blank=True)
     after_delivery = models.BooleanField(default=False)
+    failure_reason = models.CharField(_("why it failed"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("created at"))
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -76,6 +81,11 @@ class Refund(models.Model):
         verbose_name_plural = _("refunds")
         constraints = [
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="refund_amount_gt_0"),
+            models.UniqueConstraint(
+                fields=["method", "provider_ref"],
+                condition=~models.Q(provider_ref=""),
+                name="refund_provider_ref_once",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -3,6 +3,11 @@
 IDR is *not* a zero-decimal currency in Stripe's API: Rp 150.000 is sent as `15000000`.
 Stripe accepts amounts of at most 12 digits (in its units), so the largest rupiah amount that can
 be charged is 9.999.999.999 (999_999_999_999 units, rounded down to whole rupiah).
+
+What we charge and refund is always whole rupiah, so `stripe_to_idr` refuses fractions. What
+Stripe computes itself (its fees, a payout of a balance that fees have nibbled at) may carry
+hundredths of a rupiah: `stripe_to_idr_rounded` rounds those half up to whole rupiah, the unit of
+the books.
 """
 
 STRIPE_MAX_UNITS = 999_999_999_999
@@ -34,3 +39,12 @@ def stripe_to_idr(units: int) -> int:
     if rest:
         raise ValueError(f"{units} is not a whole rupiah amount")
     return rupiah
+
+
+def stripe_to_idr_rounded(units: int) -> int:
+    """Stripe's IDR units → whole rupiah, rounded half up (fees and payouts Stripe computed)."""
+    _check_int(units, "units")
+    if units > STRIPE_MAX_UNITS:
+        raise ValueError(f"{units} is beyond Stripe's 12-digit limit")
+    rupiah, rest = divmod(units, IDR_FACTOR)
+    return rupiah + (1 if rest * 2 >= IDR_FACTOR else 0)

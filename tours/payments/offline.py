@@ -3,6 +3,8 @@
 - `cash`: paid on arrival; the operator records it at check-in (`payment_record`).
 - `bank_transfer`: the guest transfers to the BUMDes's bank account quoting the reference; the
   treasurer confirms receipt. Offered only when the BUMDes has a bank account number.
+
+Each BUMDes chooses which of these its guests are offered (`Enterprise.offer_*`).
 - `partner_account`: a partner's booking charged to its account (the partners issue); not offered
   to guests.
 
@@ -29,12 +31,15 @@ class OfflineProvider(PaymentProvider):
 class CashProvider(OfflineProvider):
     code = PaymentMethod.CASH.value
 
+    def available_for(self, enterprise) -> bool:
+        return enterprise.offer_cash
+
 
 class BankTransferProvider(OfflineProvider):
     code = PaymentMethod.BANK_TRANSFER.value
 
     def available_for(self, enterprise) -> bool:
-        return bool(enterprise.bank_account_number.strip())
+        return enterprise.offer_bank_transfer and bool(enterprise.bank_account_number.strip())
 
 
 class PartnerAccountProvider(OfflineProvider):

@@ -5,8 +5,14 @@ transaction: take the places again if need be (`booking_confirm_paid`), record t
 post it to the books (`payment_record`). When the hold had run out and its places were sold
 meanwhile, the booking is never oversold: it stays expired, the money received is still recorded
 and posted (it *is* in the BUMDes's Stripe balance), moved at once from unearned revenue to
-refunds payable, and a pending Stripe `Refund` for the full amount is created for the refund step
-to send (and the guest to be told).
+refunds payable, and a pending Stripe `Refund` for the full amount is created and sent through
+Stripe once the transaction commits (`tours.payments.refunds`); the guest is told when Stripe
+reports it paid.
+
+The payment is recorded with its PaymentIntent (refunds are made against it) and the fee Stripe
+took, read from the charge's balance transaction on the BUMDes's connected account. If Stripe
+cannot be reached the whole event fails (the webhook answers 500 and Stripe retries): nothing is
+half applied.
 """
 
 import datetime as dt
@@ -29,8 +35,46 @@ from ..models import (
 )
 from ..services.books import booking_sale, payment_record
 from ..services.departures import departure_lock
+from .amounts import stripe_to_idr_rounded
+from .stripe_provider import stripe_client
 
 PLACED = (BookingStatus.CONFIRMED, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)
+
+
+class StripeNotSettled(Exception):
+    """Stripe does not show the payment's charge and balance transaction (yet): the event is
+    not applied, so that Stripe delivers it again."""
+
+
+def _field(obj, name: str):
+    return getattr(obj, name, None) if obj is not None else None
+
+
+def stripe_payment_fetch(
+    enterprise, *, session_id: str, payment_intent: str = ""
+) -> tuple[str, int]:
+    """The PaymentIntent of a paid Checkout Session and the fee Stripe took for it, in whole
+    rupiah, from the BUMDes's connected account: session.payment_intent → PaymentIntent
+    .latest_charge → Charge.balance_transaction.fee (the Stripe fee and any platform fee).
+
+    Raises `stripe.StripeError` when Stripe cannot be reached, `StripeNotSettled` when the
+    charge has no balance transaction.
+    """
+    client = stripe_client()
+    options = {"stripe_account": enterprise.stripe_account_id}
+    if payment_intent:
+        intent = client.v1.payment_intents.retrieve(
+            payment_intent, {"expand": ["latest_charge.balance_transaction"]}, options
+        )
+    else:
+        session = client.v1.checkout.sessions.retrieve(
+            session_id, {"expand": ["payment_intent.latest_charge.balance_transaction"]}, options
+        )
+        intent = _field(session, "payment_intent")
+    transaction_ = _field(_field(intent, "latest_charge"), "balance_transaction")
+    if isinstance(intent, str) or transaction_ is None or isinstance(transaction_, str):
+        raise StripeNotSettled(f"{session_id}: no charge with a balance transaction yet")
+    return intent.id, stripe_to_idr_rounded(int(transaction_.fee or 0))
 
 
 def _event(booking: Booking, kind: str, now: dt.datetime, note: str = "") -> None:
@@ -44,7 +88,9 @@ def _notify(booking: Booking, kind: str) -> None:
     transaction.on_commit(lambda: booking_email_send.enqueue(booking_pk, kind))
 
 
-def booking_confirm_paid(booking: Booking, now: dt.datetime) -> bool:
+def booking_confirm_paid(
+    booking: Booking, now: dt.datetime, method: str = PaymentMethod.STRIPE
+) -> bool:
     """A held (or expired) booking was paid online: confirm it, re-taking its places under the
     departure lock as `booking_confirm` does. Returns whether the booking holds its places now.
 
@@ -67,33 +113,70 @@ def booking_confirm_paid(booking: Booking, now: dt.datetime) -> bool:
         if locked.seats > left:
             return False
     locked.status = BookingStatus.CONFIRMED
-    locked.payment_method = PaymentMethod.STRIPE
+    locked.payment_method = method
     locked.confirmed_at = now
     locked.hold_expires_at = None
     locked.save(update_fields=["status", "payment_method", "confirmed_at", "hold_expires_at"])
-    _event(locked, "confirmed", now, PaymentMethod.STRIPE.label)
+    _event(locked, "confirmed", now, PaymentMethod(method).label)
     _notify(locked, "confirmation")
     return True
 
 
 @transaction.atomic
 def checkout_completed_apply(
-    *, booking: Booking, session_id: str, amount: int, now: dt.datetime | None = None
+    *,
+    booking: Booking,
+    session_id: str,
+    amount: int,
+    now: dt.datetime | None = None,
+    payment_intent: str = "",
 ) -> Payment:
-    """A Checkout Session was paid: confirm the booking and record + post the payment, once."""
-    now = now or timezone.now()
-    departure_lock(booking.departure_id)
-    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    """A Checkout Session was paid: confirm the booking and record + post the payment and its
+    Stripe fee, once."""
     existing = Payment.objects.filter(method=PaymentMethod.STRIPE, provider_ref=session_id).first()
     if existing is not None:
         return existing
-    placed = booking_confirm_paid(booking, now)
+    # Ask Stripe before taking any lock: the departure is not held while Stripe answers.
+    intent_id, fee = stripe_payment_fetch(
+        booking.enterprise, session_id=session_id, payment_intent=payment_intent
+    )
+    return payment_received_apply(
+        booking=booking, method=PaymentMethod.STRIPE, amount=amount, provider_ref=session_id,
+        provider_payment=intent_id, fee=fee, now=now,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def payment_received_apply(
+    *,
+    booking: Booking,
+    method: str,
+    amount: int,
+    provider_ref: str = "",
+    provider_payment: str = "",
+    fee: int = 0,
+    user=None,
+    now: dt.datetime | None = None,
+) -> Payment:
+    """Money for a held, expired or confirmed booking arrived (a paid Checkout Session, a bank
+    transfer the treasurer confirms): confirm the booking if need be, record and post it, once
+    per provider reference. When its places are gone, the money is owed back (see above):
+    Stripe refunds are sent at once, bank transfers are paid back by hand."""
+    now = now or timezone.now()
+    departure_lock(booking.departure_id)
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if provider_ref:
+        existing = Payment.objects.filter(method=method, provider_ref=provider_ref).first()
+        if existing is not None:
+            return existing
+    placed = booking_confirm_paid(booking, now, method)
     booking.refresh_from_db()
     if placed:
-        return payment_record(
-            booking=booking, method=PaymentMethod.STRIPE, amount=amount, now=now,
-            provider_ref=session_id, fee=0,
+        payment = payment_record(
+            booking=booking, method=method, amount=amount, now=now, provider_ref=provider_ref,
+            fee=fee, user=user,
         )  # fmt: skip
+        return _with_intent(payment, provider_payment)
     # No places for it. The money arrived all the same: record and post it, then owe it back.
     # `payment_record` accepts held bookings only among the unplaced ones, so an expired booking
     # is held again for the moment of recording; the row is locked and nobody sees it.
@@ -103,9 +186,10 @@ def checkout_completed_apply(
             status=BookingStatus.HELD, hold_expires_at=booking.hold_expires_at or now
         )
     payment = payment_record(
-        booking=booking, method=PaymentMethod.STRIPE, amount=amount, now=now,
-        provider_ref=session_id, fee=0,
+        booking=booking, method=method, amount=amount, now=now, provider_ref=provider_ref,
+        fee=fee, user=user,
     )  # fmt: skip
+    payment = _with_intent(payment, provider_payment)
     if was in (BookingStatus.HELD, BookingStatus.EXPIRED):
         Booking.objects.filter(pk=booking.pk).update(status=BookingStatus.EXPIRED)
     booking.refresh_from_db()
@@ -115,14 +199,25 @@ def checkout_completed_apply(
         date=timezone.localdate(now),
         source_ref=f"payment-{payment.pk}-unplaced",
     )
-    Refund.objects.create(
+    refund = Refund.objects.create(
         booking=booking,
-        method=PaymentMethod.STRIPE,
+        method=method,
         amount=amount,
         reason=_("Paid after the places were gone"),
         created_at=now,
     )
     _event(booking, "refund_due", now, _("Paid after the places were gone: full refund due"))
+    if method == PaymentMethod.STRIPE:
+        from .refunds import refund_send_later
+
+        refund_send_later(refund)
+    return payment
+
+
+def _with_intent(payment: Payment, intent_id: str) -> Payment:
+    if intent_id and payment.provider_payment != intent_id:
+        Payment.objects.filter(pk=payment.pk).update(provider_payment=intent_id)
+        payment.provider_payment = intent_id
     return payment
 
 

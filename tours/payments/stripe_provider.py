@@ -11,10 +11,12 @@ import datetime as dt
 import stripe
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from bumdes.ledger import percent_of
 
+from ..models import BookingStatus
 from .amounts import idr_to_stripe
 from .base import PaymentProvider
 
@@ -46,14 +48,51 @@ def checkout_expires_at(hold_expires_at: dt.datetime | None, now: dt.datetime) -
     return min(max(wanted, earliest), latest)
 
 
-def checkout_idempotency_key(booking) -> str:
-    return f"booking-{booking.reference}-checkout"
+def checkout_idempotency_key(booking, expires_at: int) -> str:
+    """Stable for one hold (a retried request gets the same session back), new for a new hold:
+    a session that expired with its hold is replaced by a fresh one, not returned again."""
+    return f"booking-{booking.reference}-checkout-{expires_at}"
+
+
+# A balance is paid on a confirmed booking, with no hold to follow: its sessions are cut in
+# windows of BALANCE_WINDOW (a double click gets the same session back) and last Stripe's minimum
+# after their window ends.
+BALANCE_WINDOW = dt.timedelta(minutes=10)
+BALANCE_CHECKOUT_LONGEST = BALANCE_WINDOW + CHECKOUT_MIN + CLOCK_MARGIN
+
+
+def balance_checkout_expires_at(now: dt.datetime) -> dt.datetime:
+    window = int(BALANCE_WINDOW.total_seconds())
+    window_end = (int(now.timestamp()) // window + 1) * window
+    return dt.datetime.fromtimestamp(window_end, tz=dt.UTC) + CHECKOUT_MIN + CLOCK_MARGIN
+
+
+def balance_idempotency_key(booking, amount: int, expires_at: int) -> str:
+    return f"booking-{booking.reference}-balance-{amount}-{expires_at}"
+
+
+def _part_name(booking, part: str, amount: int, tour_title: str) -> str:
+    from ..services.deposits import deposit_percent_shown
+
+    with translation.override(booking.language):
+        if part == "balance":
+            return _("Balance · %(tour)s") % {"tour": tour_title}
+        percent = deposit_percent_shown(booking)
+        if percent:
+            return _("Deposit %(percent)d%% · %(tour)s") % {"percent": percent, "tour": tour_title}
+        return _("Deposit · %(tour)s") % {"tour": tour_title}
 
 
 def checkout_session_create(
     booking, *, success_url: str, cancel_url: str, now: dt.datetime | None = None
 ):
-    """Create a hosted Checkout Session for a held booking on its BUMDes's Stripe account."""
+    """Create a hosted Checkout Session on the booking's BUMDes's Stripe account for what it
+    owes now (`amount_due_now`): a held booking's whole total, one line per price tier; or, for
+    a group booking (`tours.services.deposits`), its deposit and later its balance, one line
+    each. A balance session is paid on a confirmed booking and has its own idempotency key."""
+    from ..services.books import booking_paid_amount
+    from ..services.deposits import amount_due_now
+
     now = now or timezone.now()
     enterprise = booking.enterprise
     if not enterprise.stripe_account_id:
@@ -62,10 +101,31 @@ def checkout_session_create(
     lines = list(booking.lines.all())
     if sum(line.amount for line in lines) != booking.total:
         raise ValueError(f"{booking}: lines do not add up to the total")
-    params = {
-        "mode": "payment",
-        "currency": "idr",
-        "line_items": [
+    paid = booking_paid_amount(booking)
+    amount = amount_due_now(booking)
+    if amount <= 0:
+        raise ValueError(f"{booking}: nothing to pay")
+    first = paid == 0 and booking.status != BookingStatus.CONFIRMED
+    if first:
+        expires_at = int(checkout_expires_at(booking.hold_expires_at, now).timestamp())
+        key = checkout_idempotency_key(booking, expires_at)
+    else:
+        expires_at = int(balance_checkout_expires_at(now).timestamp())
+        key = balance_idempotency_key(booking, amount, expires_at)
+    part = "" if amount == booking.total else ("deposit" if paid == 0 else "balance")
+    if part:
+        line_items = [
+            {
+                "price_data": {
+                    "currency": "idr",
+                    "unit_amount": idr_to_stripe(amount),
+                    "product_data": {"name": _part_name(booking, part, amount, tour_title)},
+                },
+                "quantity": 1,
+            }
+        ]
+    else:
+        line_items = [
             {
                 "price_data": {
                     "currency": "idr",
@@ -75,12 +135,17 @@ def checkout_session_create(
                 "quantity": line.quantity,
             }
             for line in lines
-        ],
+        ]
+    metadata = {"booking": booking.reference, **({"part": part} if part else {})}
+    params = {
+        "mode": "payment",
+        "currency": "idr",
+        "line_items": line_items,
         "client_reference_id": booking.reference,
-        "metadata": {"booking": booking.reference},
-        "payment_intent_data": {"metadata": {"booking": booking.reference}},
+        "metadata": metadata,
+        "payment_intent_data": {"metadata": dict(metadata)},
         "locale": LOCALES.get(booking.language, "auto"),
-        "expires_at": int(checkout_expires_at(booking.hold_expires_at, now).timestamp()),
+        "expires_at": expires_at,
         "payment_method_types": list(settings.STRIPE_PAYMENT_METHOD_TYPES),
         "success_url": success_url,
         "cancel_url": cancel_url,
@@ -89,15 +154,19 @@ def checkout_session_create(
         params["customer_email"] = booking.customer_email
     fee_percent = settings.STRIPE_PLATFORM_FEE_PERCENT
     if fee_percent and fee_percent > 0:
-        fee = percent_of(booking.total, fee_percent)
+        fee = percent_of(amount, fee_percent)
         if fee > 0:
             params["payment_intent_data"]["application_fee_amount"] = idr_to_stripe(fee)
     return stripe_client().v1.checkout.sessions.create(
-        params,
-        {
-            "stripe_account": enterprise.stripe_account_id,
-            "idempotency_key": checkout_idempotency_key(booking),
-        },
+        params, {"stripe_account": enterprise.stripe_account_id, "idempotency_key": key}
+    )
+
+
+def checkout_session_retrieve(booking):
+    """The booking's last Checkout Session, as Stripe has it now."""
+    return stripe_client().v1.checkout.sessions.retrieve(
+        booking.checkout_session_id,
+        options={"stripe_account": booking.enterprise.stripe_account_id},
     )
 
 
@@ -107,18 +176,61 @@ class StripeProvider(PaymentProvider):
     def available_for(self, enterprise) -> bool:
         return bool(
             stripe_configured()
+            and enterprise.offer_stripe
             and enterprise.stripe_charges_enabled
             and enterprise.stripe_account_id
         )
 
     def start(self, booking, request) -> str:
+        """The hosted Checkout page for a held booking: its open session again if it has one
+        (a guest who came back and pays now), else a new one, remembered on the booking."""
         manage = reverse("booking_manage", kwargs={"reference": booking.reference})
         back = request.build_absolute_uri(f"{manage}?t={booking.token}")
+        if booking.checkout_session_id:
+            session = checkout_session_retrieve(booking)
+            if session.status == "open":
+                return session.url
+            if session.status == "complete":
+                return f"{back}&paid=1"  # paid already; the manage page confirms it
         session = checkout_session_create(
             booking, success_url=f"{back}&paid=1", cancel_url=back, now=timezone.now()
         )
+        type(booking).objects.filter(pk=booking.pk).update(checkout_session_id=session.id)
+        booking.checkout_session_id = session.id
         return session.url
 
     def refund(self, refund) -> None:
-        # Refunds through the Refunds API are a later slice (see the report).
-        raise NotImplementedError("Stripe refunds are not wired yet")
+        """Send the refund through Stripe's Refunds API; it is posted when Stripe reports it
+        (`tours.payments.refunds`)."""
+        from .refunds import refund_send
+
+        refund_send(refund=refund)
+
+
+# Refunds ----------------------------------------------------------------------------------------
+
+
+def refund_idempotency_key(refund) -> str:
+    """`refund-<id>`: retried after Stripe could not be reached, the key finds the refund Stripe
+    may have made already. After a definite failure Stripe would replay the failed answer to the
+    same key, so sending again uses a key of its own (the time of the failed try)."""
+    key = f"refund-{refund.pk}"
+    if refund.status == "failed" and refund.sent_at:
+        key += f"-{refund.sent_at:%Y%m%d%H%M%S%f}"
+    return key
+
+
+def stripe_refund_create(refund, *, payment_intent: str, idempotency_key: str):
+    """POST /v1/refunds on the booking's connected account (the charge was made there)."""
+    booking = refund.booking
+    return stripe_client().v1.refunds.create(
+        {
+            "payment_intent": payment_intent,
+            "amount": idr_to_stripe(refund.amount),
+            "metadata": {"booking": booking.reference, "refund": str(refund.pk)},
+        },
+        {
+            "stripe_account": booking.enterprise.stripe_account_id,
+            "idempotency_key": idempotency_key,
+        },
+    )

@@ -9,7 +9,14 @@
    `client_reference_id` within that BUMDes only.
 
 Handled: `checkout.session.completed` (confirm + record + post the payment),
-`checkout.session.expired` (release the hold). Every other event: 200, recorded, ignored.
+`checkout.session.expired` (release the hold), `account.updated` (keep the connected account's
+status, `tours.payments.connect`), `refund.created` / `refund.updated` / `refund.failed` and
+`charge.refunded` (post a card refund when Stripe reports it paid, or mark it failed:
+`tours.payments.refunds`), `payout.created` / `payout.updated` / `payout.paid` / `payout.failed` /
+`payout.canceled` (the Stripe balance paid out to the bank: `tours.payments.payouts`). Handlers
+that ask Stripe for an object's current state fail when Stripe cannot be reached: the webhook
+answers 500, nothing is kept, and Stripe delivers the event again. Every other event: 200,
+recorded, ignored.
 """
 
 import logging
@@ -26,6 +33,9 @@ from bumdes.models import Enterprise
 
 from ..models import Booking, WebhookEvent
 from .amounts import stripe_to_idr
+from .connect import account_updated_apply
+from .payouts import payout_event_apply
+from .refunds import charge_refunded_apply, refund_event_apply
 from .services import checkout_completed_apply, checkout_expired_apply
 
 log = logging.getLogger(__name__)
@@ -42,7 +52,7 @@ def _booking_for(account: str, reference: str | None) -> Booking | None:
     return Booking.objects.filter(enterprise=enterprise, reference=reference).first()
 
 
-def _session_completed(account: str, session: dict, now) -> str:
+def session_completed_apply(account: str, session: dict, now) -> str:
     booking = _booking_for(account, session.get("client_reference_id"))
     if booking is None:
         return "no booking"
@@ -68,8 +78,18 @@ def _session_expired(account: str, session: dict, now) -> str:
 
 
 HANDLERS = {
-    "checkout.session.completed": _session_completed,
+    "checkout.session.completed": session_completed_apply,
     "checkout.session.expired": _session_expired,
+    "account.updated": account_updated_apply,
+    "refund.created": refund_event_apply,
+    "refund.updated": refund_event_apply,
+    "refund.failed": refund_event_apply,
+    "charge.refunded": charge_refunded_apply,
+    "payout.created": payout_event_apply,
+    "payout.updated": payout_event_apply,
+    "payout.paid": payout_event_apply,
+    "payout.failed": payout_event_apply,
+    "payout.canceled": payout_event_apply,
 }
 
 

@@ -36,6 +36,7 @@ from ..models import (
     PriceTier,
 )
 from .departures import departure_lock
+from .deposits import deposit_terms
 
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 MAX_QUANTITY = 500
@@ -53,9 +54,15 @@ class Customer:
     language: str = "id"
 
 
-def payment_methods_available(enterprise) -> list[str]:
-    """The methods a guest may choose. Offline cash works everywhere with no keys."""
-    return [PaymentMethod.CASH]
+def payment_methods_available(enterprise, channel: str = Channel.DIRECT) -> list[str]:
+    """The methods this BUMDes offers (its settings, its bank account, its Stripe account).
+    Staff at the counter can always take cash."""
+    from ..payments.registry import providers_available
+
+    methods = providers_available(enterprise)
+    if channel == Channel.STAFF and PaymentMethod.CASH not in methods:
+        methods.append(PaymentMethod.CASH)
+    return methods
 
 
 # Validation -----------------------------------------------------------------------------------
@@ -236,7 +243,9 @@ def booking_hold(
     if customer is not None:
         errors.update(customer_errors(customer, email_required=channel != Channel.STAFF))
         customer = _clean_customer(customer) if not errors else customer
-    if payment_method and payment_method not in payment_methods_available(departure.enterprise):
+    if payment_method and payment_method not in payment_methods_available(
+        departure.enterprise, channel
+    ):
         errors["payment_method"] = _("This payment method is not available.")
     if errors:
         raise BookingInvalid(errors)
@@ -258,6 +267,12 @@ def booking_hold(
                 raise SoldOut(max(left, 0))
             tour = locked.tour
             fields = {"language": language, **(_customer_fields(customer) if customer else {})}
+            total = sum(line.amount for line in priced)
+            # Groups may pay a deposit now and the balance later: fixed now, like the prices.
+            deposit, balance_due_at = deposit_terms(
+                tour=tour, seats=seats, total=total, departure_starts_at=locked.starts_at,
+                now=now, payment_method=payment_method,
+            )  # fmt: skip
             booking = Booking.objects.create(
                 reference=_new_reference(departure.enterprise.ref_prefix),
                 token=secrets.token_urlsafe(24),
@@ -266,7 +281,9 @@ def booking_hold(
                 business_unit_id=tour.business_unit_id,
                 channel=channel,
                 seats=seats,
-                total=sum(line.amount for line in priced),
+                total=total,
+                deposit_amount=deposit,
+                balance_due_at=balance_due_at,
                 status=BookingStatus.HELD,
                 payment_method=payment_method,
                 hold_expires_at=now + dt.timedelta(minutes=tour.hold_minutes),
@@ -315,31 +332,24 @@ def booking_set_customer(*, booking: Booking, customer: Customer, now=None) -> B
     return booking
 
 
-def booking_confirm(
-    *, booking: Booking, payment_method: str, user=None, now: dt.datetime | None = None
-) -> Booking:
-    """Confirm a held booking with an offline payment method (cash on arrival).
+def booking_lock_for_payment(
+    *, booking: Booking, payment_method: str, user, now: dt.datetime
+) -> Booking | SoldOut:
+    """Lock a held (or expired) booking and its departure for the guest's choice of payment.
 
+    Returns the locked booking (confirmed ones as they are), ready to be confirmed or kept held.
+    Refuses a method the BUMDes does not offer, missing guest details and closed departures.
     If the hold has run out, the places are taken again when they are still free; when they
-    were taken meanwhile, the booking is marked expired and `SoldOut` is raised. The mark is
-    committed before the error leaves (raising inside the transaction would roll it back).
+    were taken meanwhile, the booking is marked expired and `SoldOut` is returned (the caller
+    commits the mark before raising it). Must run inside a transaction.
     """
-    result = _booking_confirm(booking=booking, payment_method=payment_method, user=user, now=now)
-    if isinstance(result, SoldOut):
-        raise result
-    return result
-
-
-@transaction.atomic
-def _booking_confirm(*, booking: Booking, payment_method: str, user, now) -> Booking | SoldOut:
-    now = now or timezone.now()
     locked_departure = departure_lock(booking.departure_id)
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
     if booking.status == BookingStatus.CONFIRMED:
         return booking
     if booking.status not in (BookingStatus.HELD, BookingStatus.EXPIRED):
         raise NotAllowed()
-    if payment_method not in payment_methods_available(booking.enterprise):
+    if payment_method not in payment_methods_available(booking.enterprise, booking.channel):
         raise BookingInvalid({"payment_method": _("This payment method is not available.")})
     missing = customer_errors(
         Customer(
@@ -364,6 +374,36 @@ def _booking_confirm(*, booking: Booking, payment_method: str, user, now) -> Boo
                 booking.save(update_fields=["status"])
                 _event(booking, "expired", now, "", user)
             return SoldOut(max(left, 0))
+    booking.departure = locked_departure
+    return booking
+
+
+def booking_confirm(
+    *, booking: Booking, payment_method: str, user=None, now: dt.datetime | None = None
+) -> Booking:
+    """Confirm a held booking with an offline payment method (cash on arrival).
+
+    If the hold has run out, the places are taken again when they are still free; when they
+    were taken meanwhile, the booking is marked expired and `SoldOut` is raised. The mark is
+    committed before the error leaves (raising inside the transaction would roll it back).
+    """
+    result = _booking_confirm(booking=booking, payment_method=payment_method, user=user, now=now)
+    if isinstance(result, SoldOut):
+        raise result
+    return result
+
+
+@transaction.atomic
+def _booking_confirm(*, booking: Booking, payment_method: str, user, now) -> Booking | SoldOut:
+    now = now or timezone.now()
+    if payment_method != PaymentMethod.CASH:
+        # Other methods confirm only when the money arrives (`tours.services.paying`).
+        raise BookingInvalid({"payment_method": _("This payment method is not available.")})
+    booking = booking_lock_for_payment(
+        booking=booking, payment_method=payment_method, user=user, now=now
+    )
+    if isinstance(booking, SoldOut) or booking.status == BookingStatus.CONFIRMED:
+        return booking
     booking.status = BookingStatus.CONFIRMED
     booking.payment_method = payment_method
     booking.confirmed_at = now
@@ -385,7 +425,8 @@ def booking_create(
     user=None,
     now: dt.datetime | None = None,
 ) -> tuple[Booking, bool]:
-    """Hold and confirm in one step (API, staff bookings). Returns (booking, created)."""
+    """Hold and confirm in one step (API, staff bookings). Returns (booking, created).
+    Cash confirms at once; a bank transfer or an online payment keeps the booking held for it."""
     now = now or timezone.now()
     if not payment_method:
         raise BookingInvalid({"payment_method": _("Choose a payment method.")})
@@ -405,6 +446,15 @@ def booking_create(
             booking = booking_confirm(
                 booking=booking, payment_method=payment_method, user=user, now=now
             )
+        elif created and payment_method in (PaymentMethod.BANK_TRANSFER, PaymentMethod.STRIPE):
+            # Kept for the transfer, or for the online payment; refused (and nothing kept)
+            # when the date is too close for a transfer.
+            from .paying import booking_await_checkout, booking_await_transfer
+
+            if payment_method == PaymentMethod.BANK_TRANSFER:
+                booking = booking_await_transfer(booking=booking, user=user, now=now)
+            else:
+                booking = booking_await_checkout(booking=booking, now=now)
     return booking, created
 
 
@@ -509,7 +559,14 @@ def booking_check_in(*, booking: Booking, user=None, now=None) -> Booking:
     booking.checked_in_by = user if user and user.is_authenticated else None
     booking.save(update_fields=["checked_in_at", "checked_in_by"])
     _event(booking, "checked_in", now, "", user)
-    if booking.payment_method == PaymentMethod.CASH:
+    # A group's balance not paid by its due date is taken in cash at the door, as is the total
+    # of a booking paid on arrival (`tours.services.deposits`).
+    balance_overdue = booking.balance_on_arrival or (
+        booking.deposit_amount > 0
+        and booking.balance_due_at is not None
+        and booking.balance_due_at <= now
+    )
+    if booking.payment_method == PaymentMethod.CASH or balance_overdue:
         # Cash on arrival: the operator takes it at check-in, and it goes into the books now.
         from .books import booking_paid_amount, payment_record
 

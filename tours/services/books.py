@@ -116,9 +116,13 @@ def payment_record(
             postings.post_payment_fee(
                 sale=sale, fee=fee, date=_local_date(now), source_ref=source, method=method
             )
-        booking.payment_status = (
-            PaymentStatus.PAID if amount >= outstanding else PaymentStatus.UNPAID
-        )
+        paid_now = booking.total - outstanding + amount
+        if amount >= outstanding:
+            booking.payment_status = PaymentStatus.PAID
+        elif booking.deposit_amount and paid_now >= booking.deposit_amount:
+            booking.payment_status = PaymentStatus.DEPOSIT  # a group's deposit; balance to come
+        else:
+            booking.payment_status = PaymentStatus.UNPAID
         booking.save(update_fields=["payment_status"])
         BookingEvent.objects.create(
             booking=booking,
@@ -130,14 +134,47 @@ def payment_record(
     return payment
 
 
+def refunds_total(booking: Booking) -> int:
+    """What was given back or is owed back to the guest: every refund decided, failed ones too
+    (a failed refund is still owed; the treasurer sends it again)."""
+    return booking.refunds.aggregate(s=Sum("amount"))["s"] or 0
+
+
+def refund_method_for(booking: Booking) -> str:
+    """Money goes back the way it came: the method of the latest payment received."""
+    return (
+        booking.payments.filter(status=Payment.Status.SUCCEEDED)
+        .order_by("received_at", "pk")
+        .values_list("method", flat=True)
+        .last()
+        or PaymentMethod.CASH
+    )
+
+
 def cancellation_post(*, booking: Booking, now: dt.datetime | None = None) -> Refund | None:
-    """After `booking_cancel`: post the refund payable and the retained fee per the policy."""
+    """After `booking_cancel`: post the refund payable and the retained fee per the policy, and
+    return the refund owed (None when nothing goes back). Calling it again returns the same
+    refund: it is the one made at the moment of the cancellation.
+
+    The policy's percentage applies to what was paid less what was refunded already (a goodwill
+    refund given before the cancellation). A card refund goes out through Stripe by itself, once
+    this transaction commits (`tours.payments.refunds`); cash and bank refunds are paid by hand
+    and recorded with `refund_mark_paid`.
+    """
     now = now or timezone.now()
-    paid = booking_paid_amount(booking)
+    cancelled_at = (
+        booking.cancelled_at
+        or Booking.objects.values_list("cancelled_at", flat=True).get(pk=booking.pk)
+        or now
+    )
+    existing = booking.refunds.filter(created_at=cancelled_at).first()
+    if existing is not None:
+        return existing
+    paid = booking_paid_amount(booking) - refunds_total(booking)
     if paid <= 0:
         return None
     refund_amount = percent_of(paid, booking.refund_percent or 0)
-    postings.post_cancellation(
+    entry = postings.post_cancellation(
         sale=booking_sale(booking),
         refund=refund_amount,
         date=_local_date(now),
@@ -145,63 +182,104 @@ def cancellation_post(*, booking: Booking, now: dt.datetime | None = None) -> Re
     )
     if refund_amount <= 0:
         return None
-    refund, _created = Refund.objects.get_or_create(
+    refund = Refund.objects.create(
         booking=booking,
-        after_delivery=False,
-        defaults={
-            # Money goes back the way it came.
-            "method": (
-                booking.payments.filter(status=Payment.Status.SUCCEEDED)
-                .values_list("method", flat=True)
-                .last()
-                or PaymentMethod.CASH
-            ),
-            "amount": refund_amount,
-            "reason": _("Cancellation"),
-            "created_at": now,
-        },
+        method=refund_method_for(booking),
+        amount=refund_amount,
+        reason=_("Cancellation"),
+        # Nothing left in unearned revenue: the money was revenue already (cash taken on the
+        # day), so paying it back reduces revenue.
+        after_delivery=entry is None,
+        created_at=cancelled_at,
     )
+    if refund.method == PaymentMethod.STRIPE:
+        from ..payments.refunds import refund_send_later
+
+        refund_send_later(refund)
     return refund
 
 
-@transaction.atomic
-def refund_mark_paid(*, refund: Refund, now: dt.datetime | None = None, user=None) -> Refund:
-    """The refund went out to the guest (cash or bank): post it."""
+def refund_paid_record(
+    *, refund: Refund, source_ref: str, fee: int = 0, now: dt.datetime | None = None, user=None
+) -> Refund:
+    """The refund reached the guest: post it, once, and tell the guest.
+
+    Before delivery the refund was a payable (`cancellation_post`, or a refund decided by the
+    treasurer): Dr 2.1.06.02 / Cr the money's account. After delivery it reduces revenue:
+    Dr 4.1.98.01 / Cr the money's account. A fee the processor charged for sending it is
+    Dr 6.3.99.92. Used by `refund_mark_paid` (cash, bank) and by the Stripe refund webhooks.
+    """
     now = now or timezone.now()
-    refund = Refund.objects.select_for_update().select_related("booking").get(pk=refund.pk)
-    if refund.status == Refund.Status.PAID:
-        return refund
-    sale = booking_sale(refund.booking)
-    method = refund.method if refund.method in postings.CASH_ACCOUNTS else PaymentMethod.CASH
-    if refund.after_delivery:
-        postings.post_refund_after_delivery(
+    with transaction.atomic():
+        refund = (
+            Refund.objects.select_for_update()
+            .select_related("booking__enterprise", "booking__departure__tour")
+            .get(pk=refund.pk)
+        )
+        if refund.status == Refund.Status.PAID:
+            return refund
+        sale = booking_sale(refund.booking)
+        method = refund.method if refund.method in postings.CASH_ACCOUNTS else PaymentMethod.CASH
+        posting = (
+            postings.post_refund_after_delivery
+            if refund.after_delivery
+            else postings.post_refund_paid
+        )
+        posting(
             sale=sale,
             amount=refund.amount,
             method=method,
             date=_local_date(now),
-            source_ref=f"refund-{refund.pk}",
+            source_ref=source_ref,
+            fee=fee,
         )
-    else:
-        postings.post_refund_paid(
-            sale=sale,
-            amount=refund.amount,
-            method=method,
-            date=_local_date(now),
-            source_ref=f"refund-{refund.pk}",
-            fee=refund.fee,
+        refund.status = Refund.Status.PAID
+        refund.paid_at = now
+        refund.fee = fee
+        refund.failure_reason = ""
+        refund.recorded_by = user if getattr(user, "is_authenticated", False) else None
+        refund.save(update_fields=["status", "paid_at", "fee", "failure_reason", "recorded_by"])
+        booking = refund.booking
+        booking_payment_status_refresh(booking)
+        BookingEvent.objects.create(
+            booking=booking,
+            kind="refund_paid",
+            at=now,
+            note=f"{PaymentMethod(refund.method).label}: {refund.amount}",
+            user=refund.recorded_by,
         )
-    refund.status = Refund.Status.PAID
-    refund.paid_at = now
-    refund.recorded_by = user if getattr(user, "is_authenticated", False) else None
-    refund.save(update_fields=["status", "paid_at", "recorded_by"])
-    booking = refund.booking
+        booking_pk = booking.pk
+        from ..notifications import booking_email_send
+
+        transaction.on_commit(lambda: booking_email_send.enqueue(booking_pk, "refund"))
+    return refund
+
+
+def booking_payment_status_refresh(booking: Booking) -> None:
+    """After a refund was paid (or a paid one came back): refunded, partly refunded, or as
+    paid as before."""
     paid = booking_paid_amount(booking)
     refunded = booking.refunds.filter(status=Refund.Status.PAID).aggregate(s=Sum("amount"))["s"]
-    booking.payment_status = (
-        PaymentStatus.REFUNDED if refunded and refunded >= paid else PaymentStatus.PARTLY_REFUNDED
-    )
+    if refunded:
+        status = PaymentStatus.REFUNDED if refunded >= paid else PaymentStatus.PARTLY_REFUNDED
+    elif booking.payment_status not in (PaymentStatus.REFUNDED, PaymentStatus.PARTLY_REFUNDED):
+        return
+    elif paid >= booking.total:
+        status = PaymentStatus.PAID
+    else:
+        status = PaymentStatus.DEPOSIT if paid else PaymentStatus.UNPAID
+    booking.payment_status = status
     booking.save(update_fields=["payment_status"])
-    return refund
+
+
+def refund_mark_paid(*, refund: Refund, now: dt.datetime | None = None, user=None) -> Refund:
+    """The refund went out to the guest by hand (cash or bank): post it. Card refunds are
+    posted when Stripe reports them, never by hand."""
+    if refund.method == PaymentMethod.STRIPE:
+        raise NotAllowed(_("Card refunds are recorded when Stripe reports them."))
+    return refund_paid_record(
+        refund=refund, source_ref=f"refund-{refund.pk}", fee=refund.fee, now=now, user=user
+    )
 
 
 def _shares_for(departure: Departure) -> dict[str, tuple[object, list]]:

@@ -29,7 +29,7 @@ from ..availability import departure_is_bookable, seats_taken, tour_in_language
 from ..calendar import FEW_PLACES, tour_availability
 from ..errors import BookingError, BookingInvalid, HoldExpired, SoldOut
 from ..forms import DetailsForm, PeopleForm, ReviewForm, add_service_errors
-from ..models import Booking, BookingStatus, Departure, TourPage
+from ..models import Booking, BookingStatus, Departure, PaymentMethod, TourPage
 from ..ratelimit import rate_limited
 from ..services.bookings import (
     booking_cancel as cancel_service,
@@ -41,6 +41,8 @@ from ..services.bookings import (
     payment_methods_available,
     refund_percent_for,
 )
+from ..services.paying import booking_await_checkout, booking_await_transfer, transfer_possible
+from .paying import allow_checkout, checkout_return_apply, pay_context, pay_online
 
 STEPS = [
     (1, pgettext_lazy("booking step", "Date")),
@@ -299,26 +301,37 @@ def booking_review(request, reference: str):
         return response
     if not (booking.customer_name and booking.customer_email):
         return redirect(_url("booking_details", booking))
+    now = timezone.now()
     methods = payment_methods_available(booking.enterprise)
+    if PaymentMethod.BANK_TRANSFER in methods and not transfer_possible(booking, now):
+        methods.remove(PaymentMethod.BANK_TRANSFER)
     if request.method == "POST":
         if rate_limited(request):
             return _too_many(request)
         form = ReviewForm(request.POST, methods=methods)
         if form.is_valid():
+            method = form.cleaned_data["payment_method"]
             try:
-                booking_confirm(booking=booking, payment_method=form.cleaned_data["payment_method"])
+                if method == PaymentMethod.STRIPE:
+                    return pay_online(request, booking_await_checkout(booking=booking))
+                if method == PaymentMethod.BANK_TRANSFER:
+                    booking_await_transfer(booking=booking)
+                    messages.success(request, _("Your places are kept. Please transfer in time."))
+                else:
+                    booking_confirm(booking=booking, payment_method=method)
+                    messages.success(
+                        request, _("Booked! Your ticket is below and on its way by e-mail.")
+                    )
             except BookingInvalid as error:
                 add_service_errors(form, error.errors, {"payment_method": "payment_method"})
             except BookingError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(
-                    request, _("Booked! Your ticket is below and on its way by e-mail.")
-                )
                 return redirect(_url("booking_manage", booking))
         booking.refresh_from_db()
     else:
-        form = ReviewForm(methods=methods)
+        initial = booking.payment_method if booking.payment_method in methods else None
+        form = ReviewForm(methods=methods, initial={"payment_method": initial} if initial else {})
     context = _booking_context(booking, step=4)
     context.update(
         {
@@ -327,7 +340,8 @@ def booking_review(request, reference: str):
             "choose_again": booking.status == BookingStatus.EXPIRED,
         }
     )
-    return render(request, "tours/booking/review.html", context)
+    response = render(request, "tours/booking/review.html", context)
+    return allow_checkout(response) if PaymentMethod.STRIPE in methods else response
 
 
 # After booking: manage page, ticket, calendar, cancellation -------------------------------
@@ -350,6 +364,8 @@ def _refund_context(booking: Booking, now) -> dict:
 @require_GET
 def booking_manage(request, reference: str):
     booking = _guest_booking(request, reference)
+    if request.GET.get("paid") and booking.checkout_session_id:
+        booking = checkout_return_apply(booking)
     context = _booking_context(booking)
     now = context["now"]
     is_ticket = booking.status in (BookingStatus.CONFIRMED, BookingStatus.COMPLETED)
@@ -361,6 +377,7 @@ def booking_manage(request, reference: str):
             "ticket_url": _url("booking_ticket", booking),
             "cancel_url": _url("booking_cancel", booking) if _can_cancel(booking, now) else "",
             "continue_url": _continue_url(booking) if booking.status == BookingStatus.HELD else "",
+            **pay_context(request, booking, now),
         }
     )
     return render(request, "tours/booking/manage.html", context)

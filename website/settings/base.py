@@ -219,3 +219,5 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = env("STRIPE_API_BASE", "https://api.stripe.com")
 STRIPE_PLATFORM_FEE_PERCENT = int(env("STRIPE_PLATFORM_FEE_PERCENT", "0") or 0)
 STRIPE_PAYMENT_METHOD_TYPES = env_list("STRIPE_PAYMENT_METHOD_TYPES", "card")
+# Pages whose form sends the guest on to Checkout allow this origin in CSP `form-action`.
+STRIPE_CHECKOUT_ORIGIN = env("STRIPE_CHECKOUT_ORIGIN", "https://checkout.stripe.com")

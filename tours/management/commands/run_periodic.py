@@ -1,12 +1,18 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from tours.payments.refunds import refunds_send_pending
+from tours.services.deposits import balances_overdue_handle
+
 
 class Command(BaseCommand):
     help = (
-        "Run every periodic job once: departures, holds, reminders, deliveries. Cron: every 5 min."
+        "Run every periodic job once: departures, holds, reminders, deliveries, overdue "
+        "balances, card refunds still to send. Cron: every 5 min."
     )
 
     def handle(self, *args, **options):
         for name in ("generate_departures", "expire_holds", "send_reminders", "post_deliveries"):
             call_command(name, stdout=self.stdout)
+        self.stdout.write(f"{balances_overdue_handle()} overdue balances handled")
+        self.stdout.write(f"{refunds_send_pending()} card refunds sent")

@@ -1,0 +1,103 @@
+"""A guest on a phone pays online through (a fake of) Stripe's hosted Checkout page and lands on
+the confirmation; another chooses a bank transfer and sees the account details to transfer to.
+
+The fake Stripe server (tests/payments/fake_stripe.py) answers the real `stripe` SDK through
+`STRIPE_API_BASE` and serves a small checkout page whose "Pay" button completes the session.
+"""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.payments.fake_stripe import fake_stripe_start
+
+from .conftest import shoot
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+ACCOUNT = "acct_lipursari"
+
+
+def held_booking():
+    """A held booking of two on the batik class, a week ahead, with the guest's details."""
+    from tests.tours.factories import GUEST, DepartureFactory, hold
+
+    departure = DepartureFactory(starts_at=timezone.now() + dt.timedelta(days=7), capacity=12)
+    return hold(departure, 2, now=timezone.now(), customer=GUEST)
+
+
+def review_url(base: str, booking) -> str:
+    path = reverse("booking_review", kwargs={"reference": booking.reference})
+    return f"{base}{path}?t={booking.token}"
+
+
+@pytest.fixture
+def stripe_on(settings):
+    from bumdes.models import Enterprise
+
+    fake = fake_stripe_start()
+    settings.STRIPE_SECRET_KEY = "sk_test_platform"
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_platform"
+    settings.STRIPE_WEBHOOK_SECRET = "whsec_test_secret"
+    settings.STRIPE_API_BASE = fake.url
+    settings.STRIPE_PAYMENT_METHOD_TYPES = ["card"]
+    settings.STRIPE_CHECKOUT_ORIGIN = fake.url
+    Enterprise.objects.filter(slug="lipursari").update(
+        stripe_account_id=ACCOUNT, stripe_charges_enabled=True
+    )
+    yield fake
+    fake.stop()
+
+
+def test_guest_pays_by_card_and_lands_on_the_ticket(demo, phone, stripe_on):
+    from django.core.cache import cache
+
+    from tours.models import Booking, BookingStatus, PaymentStatus
+
+    cache.clear()
+    booking = held_booking()
+    phone.goto(review_url(demo.url, booking))
+    radios = phone.locator("input[type=radio][name=payment_method]")
+    expect(radios).to_have_count(3)  # card, bank transfer, cash
+    phone.locator("input[type=radio][value=stripe]").check()
+    shoot(phone, "payment-card-1-review")
+    phone.locator("form.booking-form button.button-block").click()
+
+    # Stripe's hosted page (the fake), for the booking's total in IDR units (×100).
+    phone.wait_for_url(re.compile(re.escape(stripe_on.url) + r"/pay/cs_test_\w+"))
+    expect(phone.locator("h1")).to_have_text("Pay IDR 20000000")
+    shoot(phone, "payment-card-2-checkout")
+    phone.locator("#pay").click()
+
+    # Back on the booking: confirmed at once, with the QR ticket.
+    phone.wait_for_url(re.compile(r"/booking/[A-Z]{3}-[A-Z0-9]{5}/\?t=[\w-]+&paid=1$"))
+    expect(phone.locator(".qr svg")).to_be_visible()
+    assert phone.locator("h1.reference").inner_text() == booking.reference
+    shoot(phone, "payment-card-3-confirmation")
+    booking = Booking.objects.get(pk=booking.pk)
+    assert booking.status == BookingStatus.CONFIRMED
+    assert booking.payment_status == PaymentStatus.PAID
+    [session] = stripe_on.posted("/v1/checkout/sessions")
+    assert session.stripe_account == ACCOUNT
+
+
+def test_guest_chooses_a_bank_transfer(demo, phone):
+    from django.core.cache import cache
+
+    cache.clear()
+    booking = held_booking()
+    phone.goto(review_url(demo.url, booking))
+    expect(phone.locator("input[type=radio][name=payment_method]")).to_have_count(2)
+    phone.locator("input[type=radio][value=bank_transfer]").check()
+    phone.locator("form.booking-form button.button-block").click()
+
+    phone.wait_for_url(re.compile(r"/booking/[A-Z]{3}-[A-Z0-9]{5}/\?t=[\w-]+$"))
+    box = phone.locator(".transfer-box")
+    expect(box).to_contain_text("DEMO-0000000002")
+    expect(box).to_contain_text(booking.reference)
+    expect(box).to_contain_text("Rp 200.000")
+    shoot(phone, "payment-transfer-manage")

@@ -1,0 +1,180 @@
+"""How a held booking gets paid: the guest's choice at the last step of the flow.
+
+- `cash`: confirmed at once (`booking_confirm`); the money is taken at check-in.
+- `bank_transfer`: the booking stays *held* for the BUMDes's `bank_transfer_days` (never past
+  the booking cut-off) while the guest transfers, quoting the reference. The treasurer confirms
+  the money (`bank_transfer_confirm`), which confirms the booking and posts the payment. Unpaid,
+  the hold runs out and the places are free again like any hold (invariant 9).
+- `stripe`: the booking stays held while the hosted Checkout is open. The hold is stretched to
+  at least Stripe's 30-minute minimum so the session and the hold end together; the webhook
+  confirms (`tours.payments.services`).
+
+Both keep the places under the departure lock (`booking_lock_for_payment`): a hold that ran
+out takes its places again only when they are still free.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..errors import BookingInvalid, NotAllowed, SoldOut
+from ..models import (
+    Booking,
+    BookingEvent,
+    BookingStatus,
+    Payment,
+    PaymentMethod,
+    PaymentStatus,
+)
+from ..payments.stripe_provider import CHECKOUT_MIN, CLOCK_MARGIN
+from .bookings import booking_lock_for_payment
+from .books import booking_paid_amount
+
+# A transfer needs time to be made and seen: shorter than this before the cut-off, not offered.
+TRANSFER_MIN = dt.timedelta(hours=2)
+ONLINE_HOLD_MIN = CHECKOUT_MIN + 2 * CLOCK_MARGIN
+
+
+def transfer_deadline(booking: Booking, now: dt.datetime) -> dt.datetime:
+    """Until when a booking paid by transfer keeps its places."""
+    departure = booking.departure
+    cutoff = departure.starts_at - dt.timedelta(hours=departure.tour.booking_cutoff_hours)
+    return min(now + dt.timedelta(days=booking.enterprise.bank_transfer_days), cutoff)
+
+
+def transfer_possible(booking: Booking, now: dt.datetime) -> bool:
+    return transfer_deadline(booking, now) - now >= TRANSFER_MIN
+
+
+def _notify(booking: Booking, kind: str) -> None:
+    from ..notifications import booking_email_send
+
+    booking_pk = booking.pk
+    transaction.on_commit(lambda: booking_email_send.enqueue(booking_pk, kind))
+
+
+def _keep_held(booking: Booking, method: str, until: dt.datetime, now: dt.datetime, user) -> None:
+    booking.status = BookingStatus.HELD
+    booking.payment_method = method
+    booking.hold_expires_at = until
+    booking.save(update_fields=["status", "payment_method", "hold_expires_at"])
+    BookingEvent.objects.create(
+        booking=booking, kind="awaiting_payment", at=now, note=PaymentMethod(method).label,
+        user=user if getattr(user, "is_authenticated", False) else None,
+    )  # fmt: skip
+
+
+def booking_await_transfer(*, booking: Booking, user=None, now: dt.datetime | None = None):
+    """The guest will pay by bank transfer: keep the places for the transfer and send the
+    account details. Choosing it again changes nothing. Raises `SoldOut` when the hold had run
+    out and the places are gone (the booking is then marked expired)."""
+    result = _await_transfer(booking=booking, user=user, now=now or timezone.now())
+    if isinstance(result, SoldOut):
+        raise result
+    return result
+
+
+@transaction.atomic
+def _await_transfer(*, booking: Booking, user, now: dt.datetime) -> Booking | SoldOut:
+    method = PaymentMethod.BANK_TRANSFER
+    locked = booking_lock_for_payment(booking=booking, payment_method=method, user=user, now=now)
+    if isinstance(locked, SoldOut):
+        return locked
+    if locked.status == BookingStatus.CONFIRMED:
+        raise NotAllowed()
+    waiting = (
+        locked.status == BookingStatus.HELD
+        and locked.payment_method == method
+        and locked.hold_expires_at > now
+        and locked.events.filter(kind="awaiting_payment").exists()
+    )
+    if waiting:
+        return locked
+    if not transfer_possible(locked, now):
+        raise BookingInvalid(
+            {
+                "payment_method": _(
+                    "The date is too close for a bank transfer. Please choose another way to pay."
+                )
+            }
+        )
+    _keep_held(locked, method, transfer_deadline(locked, now), now, user)
+    _notify(locked, "transfer")
+    return locked
+
+
+def booking_await_checkout(*, booking: Booking, now: dt.datetime | None = None) -> Booking:
+    """The guest goes to pay online: keep the places while the Checkout Session is open, at
+    least Stripe's minimum. Raises `SoldOut` as `booking_await_transfer` does."""
+    result = _await_checkout(booking=booking, now=now or timezone.now())
+    if isinstance(result, SoldOut):
+        raise result
+    return result
+
+
+@transaction.atomic
+def _await_checkout(*, booking: Booking, now: dt.datetime) -> Booking | SoldOut:
+    method = PaymentMethod.STRIPE
+    locked = booking_lock_for_payment(booking=booking, payment_method=method, user=None, now=now)
+    if isinstance(locked, SoldOut):
+        return locked
+    if locked.status == BookingStatus.CONFIRMED:
+        raise NotAllowed()
+    running = locked.status == BookingStatus.HELD and locked.hold_expires_at > now
+    until = now + ONLINE_HOLD_MIN
+    if running and locked.hold_expires_at >= until and locked.payment_method == method:
+        return locked
+    if running:
+        until = max(until, locked.hold_expires_at)
+    _keep_held(locked, method, until, now, None)
+    return locked
+
+
+def transfers_awaited(bookings):
+    """Bookings whose bank transfer the treasurer may be waiting for: kept for a transfer, or
+    confirmed with a group's balance still to come (which guests may pay by transfer)."""
+    awaiting = Q(
+        payment_method=PaymentMethod.BANK_TRANSFER,
+        status__in=(BookingStatus.HELD, BookingStatus.EXPIRED),
+        payment_status=PaymentStatus.UNPAID,
+    )
+    balance = Q(status=BookingStatus.CONFIRMED, payment_status=PaymentStatus.DEPOSIT)
+    return bookings.filter(awaiting | balance)
+
+
+def bank_transfer_confirm(
+    *, booking: Booking, amount: int, key: str = "", user=None, now: dt.datetime | None = None
+) -> Payment:
+    """The treasurer saw the guest's transfer in the bank: record and post it, and confirm the
+    booking (taking its places again if the hold ran out and they are free). When the places
+    are gone the money is recorded all the same and owed back (a refund to pay by hand).
+    `key` (made when the form was opened) records one form sent twice once."""
+    from ..payments.services import payment_received_apply
+
+    now = now or timezone.now()
+    booking = Booking.objects.select_related("departure").get(pk=booking.pk)
+    provider_ref = f"transfer-{booking.pk}-{key}" if key else ""
+    if provider_ref:
+        existing = Payment.objects.filter(
+            method=PaymentMethod.BANK_TRANSFER, provider_ref=provider_ref
+        ).first()
+        if existing is not None:
+            return existing
+    if booking.status not in (BookingStatus.HELD, BookingStatus.EXPIRED, BookingStatus.CONFIRMED):
+        raise NotAllowed()
+    due = booking.total - booking_paid_amount(booking)
+    if not isinstance(amount, int) or amount <= 0 or amount > due:
+        raise BookingInvalid(
+            {"amount": _("Enter an amount between 1 and %(n)d.") % {"n": max(due, 0)}}
+        )
+    return payment_received_apply(
+        booking=booking,
+        method=PaymentMethod.BANK_TRANSFER,
+        amount=amount,
+        provider_ref=provider_ref,
+        user=user,
+        now=now,
+    )

@@ -1,0 +1,13 @@
+"""`{% booking_balance booking as balance %}`: a group booking's deposit and balance
+(`tours.services.deposits.balance_summary`) for templates that are given only the booking."""
+
+from django import template
+
+from ..services.deposits import balance_summary
+
+register = template.Library()
+
+
+@register.simple_tag
+def booking_balance(booking):
+    return balance_summary(booking) if booking is not None else None
