@@ -31,6 +31,12 @@ class RupiahField(forms.CharField):
         kwargs.setdefault("widget", forms.TextInput(attrs=attrs))
         super().__init__(**kwargs)
 
+    def prepare_value(self, value):
+        """An amount the form suggests is shown as people write it: 150.000."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"{value:,}".replace(",", ".")
+        return value
+
     def to_python(self, value):
         value = super().to_python(value)
         if value in self.empty_values:

@@ -101,3 +101,45 @@ def test_guest_chooses_a_bank_transfer(demo, phone):
     expect(box).to_contain_text(booking.reference)
     expect(box).to_contain_text("Rp 200.000")
     shoot(phone, "payment-transfer-manage")
+
+
+def test_treasurer_confirms_a_transfer_then_refunds_part(demo, browser):
+    """At a desk: the awaited transfer is marked received (the booking is confirmed), then a
+    partial refund of a bank-paid booking is recorded with its reason."""
+    from tours.models import Booking, BookingStatus
+    from tours.services.paying import booking_await_transfer
+
+    from .test_checkin import log_in, shoot_admin
+
+    booking = booking_await_transfer(booking=held_booking())
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    desk = context.new_page()
+    try:
+        log_in(desk, demo.url, "lipursari-treasurer")
+        desk.goto(f"{demo.url}{reverse('bank_transfers:index')}")
+        row = desk.locator("tr", has_text=booking.reference)
+        expect(row).to_contain_text("Rp 200.000")
+        shoot_admin(desk, "payment-treasurer-1-transfers")
+        row.get_by_role("link").last.click()
+        expect(desk.locator("input[name=amount]")).to_have_value("200.000")
+        shoot_admin(desk, "payment-treasurer-2-received")
+        desk.locator("form.desa-form button[type=submit]").click()
+        expect(desk.locator(".messages")).to_contain_text(booking.reference)
+        assert Booking.objects.get(pk=booking.pk).status == BookingStatus.CONFIRMED
+
+        # The booking's page: a partial refund needs a reason.
+        desk.goto(f"{demo.url}{reverse('booking_refunds:add', args=[booking.pk])}")
+        desk.locator("input[name=amount]").fill("50.000")
+        desk.locator("form.desa-form button[type=submit]").click()
+        shoot_admin(desk, "payment-treasurer-3-refund-error")
+        expect(desk.locator(".w-field--error .error-message")).to_be_visible()
+        desk.locator("textarea[name=reason], input[name=reason]").first.fill(
+            "Satu peserta sakit, tidak jadi ikut."
+        )
+        shoot_admin(desk, "payment-treasurer-3-refund")
+        desk.locator("form.desa-form button[type=submit]").click()
+        desk.wait_for_url(re.compile(r"/admin/bookings/"))
+        expect(desk.locator("main")).to_contain_text("Satu peserta sakit")
+        shoot_admin(desk, "payment-treasurer-4-booking")
+    finally:
+        context.close()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from bumdes import chart, postings
 from bumdes.ledger import percent_of
+from home.formats import rupiah
 
 from ..errors import BookingInvalid, NotAllowed
 from ..models import (
@@ -128,7 +129,7 @@ def payment_record(
             booking=booking,
             kind="payment",
             at=now,
-            note=f"{PaymentMethod(method).label}: {amount}",
+            note=f"{PaymentMethod(method).label}: {rupiah(amount)}",
             user=payment.recorded_by,
         )
     return payment
