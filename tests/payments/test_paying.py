@@ -14,6 +14,7 @@ from tests.tours.factories import BOOKED_AT, GUEST, DepartureFactory, hold
 from tours.availability import seats_taken
 from tours.errors import BookingInvalid, PaymentUnavailable, SoldOut
 from tours.models import Booking, BookingStatus, Payment, PaymentMethod, PaymentStatus, Refund
+from tours.payments.services import payment_received_apply
 from tours.services.bookings import booking_create, holds_expire, payment_methods_available
 from tours.services.paying import (
     bank_transfer_confirm,
@@ -408,3 +409,33 @@ def test_card_booking_through_the_api_returns_the_checkout(client, fake_stripe, 
     [created] = fake_stripe.posted("/v1/checkout/sessions")
     assert created.stripe_account == ACCOUNT
     assert created.form["line_items"][0]["price_data"]["unit_amount"] == "10000000"
+
+
+def test_money_for_a_booking_that_owes_nothing_is_owed_back():
+    """A second transfer (or a second paid Checkout) for a paid booking, or money for a
+    cancelled one, is recorded and becomes a refund; it never fails and never double-counts."""
+    booking = hold(DepartureFactory(), 2)
+    booking_await_transfer(booking=booking, now=BOOKED_AT)
+    bank_transfer_confirm(booking=booking, amount=200_000, key="first", now=BOOKED_AT)
+    # The treasurer's form refuses more than is owed (a typing slip)...
+    with pytest.raises(BookingInvalid):
+        bank_transfer_confirm(booking=booking, amount=200_000, key="second", now=BOOKED_AT)
+    # ...but a provider's second payment (two Checkout tabs both paid) is taken and owed back.
+    payment_received_apply(
+        booking=booking, method="bank_transfer", amount=200_000, provider_ref="t2", now=BOOKED_AT
+    )
+
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
+    assert booking.payment_status == PaymentStatus.PAID
+    assert booking.payments.count() == 2
+    [refund] = booking.refunds.all()
+    assert (refund.amount, refund.method, refund.status) == (200_000, "bank_transfer", "pending")
+    assert journal(booking) == [
+        ("1.1.01.02", "debit", 200_000),
+        ("1.1.01.02", "debit", 200_000),
+        ("2.1.06.01", "credit", 200_000),
+        ("2.1.06.01", "credit", 200_000),
+        ("2.1.06.01", "debit", 200_000),
+        ("2.1.06.02", "credit", 200_000),
+    ]

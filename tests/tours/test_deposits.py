@@ -9,13 +9,13 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.db import transaction
 from django.db.models import Sum
 from django.urls import reverse
 
 from bumdes import chart
 from bumdes.models import JournalEntry, JournalLine, Side
 from home.formats import local_date
+from tours.admin.manifest import manifest_rows
 from tours.models import (
     BookingEvent,
     BookingStatus,
@@ -25,7 +25,6 @@ from tours.models import (
     UnpaidBalance,
 )
 from tours.notifications import balance_reminders_send, booking_email_send
-from tours.payments.services import booking_confirm_paid
 from tours.services.bookings import booking_check_in, booking_create
 from tours.services.books import booking_paid_amount, payment_record
 from tours.services.deposits import (
@@ -34,6 +33,7 @@ from tours.services.deposits import (
     balances_overdue_handle,
     deposit_terms,
 )
+from tours.services.paying import bank_transfer_confirm
 
 from .factories import BOOKED_AT, GUEST, STARTS_AT, DepartureFactory, hold, tour, wib
 
@@ -70,10 +70,8 @@ def group_booking(people: int = 12, *, now=BOOKED_AT, departure=None):
 
 def transfer_received(booking, amount: int, *, now=BOOKED_AT + dt.timedelta(hours=1)):
     """The treasurer saw a transfer arrive: the booking is confirmed if need be, the money
-    recorded and posted, in one transaction (as `tours.payments.services` does it)."""
-    with transaction.atomic():
-        booking_confirm_paid(booking, now, PaymentMethod.BANK_TRANSFER)
-        payment_record(booking=booking, method=PaymentMethod.BANK_TRANSFER, amount=amount, now=now)
+    recorded and posted (`bank_transfer_confirm`, as the "Received" screen does it)."""
+    bank_transfer_confirm(booking=booking, amount=amount, now=now)
     booking.refresh_from_db()
     return booking
 
@@ -265,6 +263,8 @@ def test_overdue_with_collect_policy_takes_the_balance_in_cash_at_check_in(
     assert BookingEvent.objects.filter(booking=booking, kind="balance_on_arrival").count() == 1
     [message] = mail.outbox
     assert "Rp 840.000" in message.body
+    # The manifest tells staff what to collect: the balance, not the total.
+    assert sorted(row["due"] for row in manifest_rows(booking.departure)) == [0, BALANCE]
 
     checked_in = booking_check_in(booking=booking, now=STARTS_AT - dt.timedelta(minutes=20))
     assert checked_in.payment_status == PaymentStatus.PAID

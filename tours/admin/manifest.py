@@ -9,6 +9,8 @@ import csv
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, Sum, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -21,25 +23,32 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from home.formats import JAKARTA, local_date, local_time, rupiah
 
-from ..models import BookingStatus, Departure, PaymentStatus
+from ..models import BookingStatus, Departure, Payment, PaymentStatus
 from .bookings import guests_text
 from .departures import departure_label, scoped_departures
 from .exports import spreadsheet_safe
 
 COMING = (BookingStatus.CONFIRMED, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)
-OWED = (PaymentStatus.UNPAID,)
+# What staff collect on the day: cash bookings not paid yet, and groups' balances.
+OWED = (PaymentStatus.UNPAID, PaymentStatus.DEPOSIT)
 
 
 def manifest_rows(departure: Departure) -> list[dict]:
     rows = []
     bookings = (
         departure.bookings.filter(status__in=COMING)
+        .annotate(
+            paid=Coalesce(
+                Sum("payments__amount", filter=Q(payments__status=Payment.Status.SUCCEEDED)),
+                Value(0),
+            )
+        )
         .prefetch_related("lines")
         .order_by("customer_name", "reference")
     )
     for booking in bookings:
         lines = list(booking.lines.all())
-        due = booking.total if booking.payment_status in OWED else 0
+        due = max(booking.total - booking.paid, 0) if booking.payment_status in OWED else 0
         rows.append(
             {
                 "booking": booking,

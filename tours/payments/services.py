@@ -7,7 +7,9 @@ meanwhile, the booking is never oversold: it stays expired, the money received i
 and posted (it *is* in the BUMDes's Stripe balance), moved at once from unearned revenue to
 refunds payable, and a pending Stripe `Refund` for the full amount is created and sent through
 Stripe once the transaction commits (`tours.payments.refunds`); the guest is told when Stripe
-reports it paid.
+reports it paid. Money for a booking that owes nothing (cancelled meanwhile, or paid twice from
+two open Checkout tabs) goes the same way: recorded, posted, and owed back — never an error that
+would make Stripe retry forever.
 
 The payment is recorded with its PaymentIntent (refunds are made against it) and the fee Stripe
 took, read from the charge's balance transaction on the BUMDes's connected account. If Stripe
@@ -21,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bumdes import postings
+from bumdes import chart, postings
 
 from ..availability import seats_taken
 from ..models import (
@@ -33,7 +35,7 @@ from ..models import (
     PaymentMethod,
     Refund,
 )
-from ..services.books import booking_sale, payment_record
+from ..services.books import booking_paid_amount, booking_sale, payment_record
 from ..services.departures import departure_lock
 from .amounts import stripe_to_idr_rounded
 from .stripe_provider import stripe_client
@@ -171,42 +173,36 @@ def payment_received_apply(
             return existing
     placed = booking_confirm_paid(booking, now, method)
     booking.refresh_from_db()
-    if placed:
+    owed = booking.total - booking_paid_amount(booking)
+    if placed and amount <= owed:
         payment = payment_record(
             booking=booking, method=method, amount=amount, now=now, provider_ref=provider_ref,
             fee=fee, user=user,
         )  # fmt: skip
         return _with_intent(payment, provider_payment)
-    # No places for it. The money arrived all the same: record and post it, then owe it back.
-    # `payment_record` accepts held bookings only among the unplaced ones, so an expired booking
-    # is held again for the moment of recording; the row is locked and nobody sees it.
-    was = booking.status
-    if was == BookingStatus.EXPIRED:
-        Booking.objects.filter(pk=booking.pk).update(
-            status=BookingStatus.HELD, hold_expires_at=booking.hold_expires_at or now
-        )
+    # No places for it (or nothing owed: a booking cancelled or paid twice). The money arrived
+    # all the same: record and post it, then owe it back.
     payment = payment_record(
         booking=booking, method=method, amount=amount, now=now, provider_ref=provider_ref,
-        fee=fee, user=user,
+        fee=fee, user=user, owed_back=True,
     )  # fmt: skip
     payment = _with_intent(payment, provider_payment)
-    if was in (BookingStatus.HELD, BookingStatus.EXPIRED):
+    if not placed and booking.status == BookingStatus.HELD:
+        # Its hold ran out (the places were sold meanwhile): it is over, say so.
         Booking.objects.filter(pk=booking.pk).update(status=BookingStatus.EXPIRED)
     booking.refresh_from_db()
-    postings.post_cancellation(
+    postings.post_refund_owed(
         sale=booking_sale(booking),
-        refund=amount,
+        amount=amount,
+        from_account=chart.UNEARNED,
         date=timezone.localdate(now),
         source_ref=f"payment-{payment.pk}-unplaced",
     )
+    reason = _("Paid more than was owed") if placed else _("Paid after the places were gone")
     refund = Refund.objects.create(
-        booking=booking,
-        method=method,
-        amount=amount,
-        reason=_("Paid after the places were gone"),
-        created_at=now,
+        booking=booking, method=method, amount=amount, reason=reason, created_at=now
     )
-    _event(booking, "refund_due", now, _("Paid after the places were gone: full refund due"))
+    _event(booking, "refund_due", now, _("%(reason)s: full refund due") % {"reason": reason})
     if method == PaymentMethod.STRIPE:
         from .refunds import refund_send_later
 

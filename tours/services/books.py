@@ -68,9 +68,14 @@ def payment_record(
     user=None,
     provider_ref: str = "",
     fee: int = 0,
+    owed_back: bool = False,
 ) -> Payment:
     """Record money received for a booking and post it. Cash on the day of the service (or
-    after delivery) is revenue at once; earlier it is unearned revenue."""
+    after delivery) is revenue at once; earlier it is unearned revenue.
+
+    `owed_back`: money that arrived for a booking that cannot take it (its places were sold,
+    it was cancelled or paid already): recorded and posted as unearned all the same, whatever
+    the booking's state, for the caller to move to refunds payable and give back."""
     now = now or timezone.now()
     with transaction.atomic():
         booking = (
@@ -82,10 +87,12 @@ def payment_record(
             existing = Payment.objects.filter(method=method, provider_ref=provider_ref).first()
             if existing is not None:
                 return existing
-        if booking.status not in (*DELIVERABLE, BookingStatus.HELD):
+        if booking.status not in (*DELIVERABLE, BookingStatus.HELD) and not owed_back:
             raise NotAllowed()
         outstanding = booking.total - booking_paid_amount(booking)
-        if not isinstance(amount, int) or amount <= 0 or amount > outstanding:
+        if owed_back and isinstance(amount, int) and amount > 0:
+            pass
+        elif not isinstance(amount, int) or amount <= 0 or amount > outstanding:
             raise BookingInvalid(
                 {"amount": _("Enter an amount between 1 and %(n)d.") % {"n": outstanding}}
             )
@@ -99,8 +106,9 @@ def payment_record(
             recorded_by=user if getattr(user, "is_authenticated", False) else None,
         )
         departure = booking.departure
-        delivered = departure.delivered_at is not None or (
-            _local_date(now) >= _local_date(departure.starts_at)
+        delivered = not owed_back and (
+            departure.delivered_at is not None
+            or _local_date(now) >= _local_date(departure.starts_at)
         )
         sale = booking_sale(booking)
         source = f"payment-{payment.pk}"
@@ -118,13 +126,16 @@ def payment_record(
                 sale=sale, fee=fee, date=_local_date(now), source_ref=source, method=method
             )
         paid_now = booking.total - outstanding + amount
-        if amount >= outstanding:
+        if owed_back:
+            pass  # the booking's own payment state does not change
+        elif amount >= outstanding:
             booking.payment_status = PaymentStatus.PAID
         elif booking.deposit_amount and paid_now >= booking.deposit_amount:
             booking.payment_status = PaymentStatus.DEPOSIT  # a group's deposit; balance to come
         else:
             booking.payment_status = PaymentStatus.UNPAID
-        booking.save(update_fields=["payment_status"])
+        if not owed_back:
+            booking.save(update_fields=["payment_status"])
         BookingEvent.objects.create(
             booking=booking,
             kind="payment",
