@@ -11,6 +11,7 @@ choose a BUMDes as on the books screens. Without the platform's Stripe key the p
 offers nothing to click.
 """
 
+from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -101,7 +102,11 @@ class StripeConnectView(StripeMixin, TemplateView):
             except StripeConnectError as error:
                 messages.warning(request, str(error.message))
             return redirect(page_url(request, self.enterprise))
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        # The form's POST redirects to Stripe's onboarding: browsers apply CSP `form-action`
+        # to that redirect, so Stripe's Connect origin is allowed on this page.
+        response._csp_update = {"form-action": [settings.STRIPE_CONNECT_ORIGIN]}
+        return response
 
     def post(self, request, *args, **kwargs):
         if not stripe_configured():

@@ -143,3 +143,29 @@ def test_treasurer_confirms_a_transfer_then_refunds_part(demo, browser):
         shoot_admin(desk, "payment-treasurer-4-booking")
     finally:
         context.close()
+
+
+def test_manager_connects_the_bumdes_stripe_account(demo, browser, stripe_on, settings):
+    """The manager presses "Connect" and lands on Stripe's onboarding (the fake's address)."""
+    from bumdes.models import Enterprise
+
+    from .test_checkin import log_in, shoot_admin
+
+    settings.STRIPE_CONNECT_ORIGIN = stripe_on.url
+    Enterprise.objects.filter(slug="gunturmadu").update(
+        stripe_account_id="", stripe_charges_enabled=False
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    desk = context.new_page()
+    try:
+        log_in(desk, demo.url, "gunturmadu-manager")
+        desk.goto(f"{demo.url}{reverse('stripe_connect:index')}")
+        shoot_admin(desk, "payment-manager-1-stripe")
+        desk.locator("main form button[type=submit]").click()
+        desk.wait_for_url(re.compile(re.escape(stripe_on.url) + r"/onboarding/acct_\w+"))
+        account = Enterprise.objects.get(slug="gunturmadu").stripe_account_id
+        assert account and desk.url.endswith(account)
+        [link] = stripe_on.posted("/v1/account_links")
+        assert link.form["account"] == account
+    finally:
+        context.close()

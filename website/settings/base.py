@@ -221,3 +221,5 @@ STRIPE_PLATFORM_FEE_PERCENT = int(env("STRIPE_PLATFORM_FEE_PERCENT", "0") or 0)
 STRIPE_PAYMENT_METHOD_TYPES = env_list("STRIPE_PAYMENT_METHOD_TYPES", "card")
 # Pages whose form sends the guest on to Checkout allow this origin in CSP `form-action`.
 STRIPE_CHECKOUT_ORIGIN = env("STRIPE_CHECKOUT_ORIGIN", "https://checkout.stripe.com")
+# The manager's "Connect Stripe" form leads to Stripe's onboarding (Account Links) there.
+STRIPE_CONNECT_ORIGIN = env("STRIPE_CONNECT_ORIGIN", "https://connect.stripe.com")
