@@ -634,6 +634,8 @@ _LIPURSARI_BATIK: dict = {
         {"weekdays": WEEKEND, "start": "09:00", "capacity": 20},
     ],
     "cancellation": STANDARD_CANCELLATION,
+    # School groups pay 30% when they book and the rest a week before.
+    "deposit": {"percent": 30, "min_people": 10, "due_days": 7, "unpaid": "collect"},
 }
 
 _LIPURSARI_FARM: dict = {

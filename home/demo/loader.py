@@ -279,6 +279,11 @@ class Loader:
             page.full_refund_hours = policy.get("full_refund_hours", 48)
             page.partial_refund_hours = policy.get("half_refund_hours", 24)
             page.partial_refund_percent = 50
+            deposit = data.get("deposit", {})
+            page.deposit_percent = deposit.get("percent", 0)
+            page.deposit_min_people = deposit.get("min_people", 10)
+            page.balance_due_days = deposit.get("due_days", 7)
+            page.unpaid_balance = deposit.get("unpaid", "collect")
             page.schedule_rules = [
                 ScheduleRule(
                     weekdays="".join(str(day) for day in sorted(rule["weekdays"])),
