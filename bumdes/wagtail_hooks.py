@@ -26,6 +26,7 @@ from .admin.community import CommunityViewSet  # noqa: E402
 from .admin.journal import JournalViewSet  # noqa: E402
 from .admin.ledger import AccountLedgerViewSet  # noqa: E402
 from .admin.manual_entries import ManualEntryViewSet  # noqa: E402
+from .admin.payment_methods import PaymentMethodsViewSet  # noqa: E402
 from .admin.payments import PaymentsViewSet  # noqa: E402
 from .admin.periods import PeriodsViewSet  # noqa: E402
 from .admin.reports import ReportsViewSet  # noqa: E402
@@ -63,6 +64,7 @@ class BooksMenu(ViewSetGroup):
         AccountLedgerViewSet,
         PaymentsViewSet,
         PeriodsViewSet,
+        PaymentMethodsViewSet,
         StripeConnectViewSet,
     )
 

@@ -159,6 +159,9 @@ def test_manager_connects_the_bumdes_stripe_account(demo, browser, stripe_on, se
     desk = context.new_page()
     try:
         log_in(desk, demo.url, "gunturmadu-manager")
+        desk.goto(f"{demo.url}{reverse('payment_methods:index')}")
+        expect(desk.locator("input[name=bank_account_number]")).to_have_value("DEMO-0000000003")
+        shoot_admin(desk, "payment-manager-0-methods")
         desk.goto(f"{demo.url}{reverse('stripe_connect:index')}")
         shoot_admin(desk, "payment-manager-1-stripe")
         desk.locator("main form button[type=submit]").click()
