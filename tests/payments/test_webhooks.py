@@ -275,3 +275,26 @@ def test_an_event_is_recorded_once_per_provider():
     WebhookEvent.objects.create(provider="other", **fields)
     with pytest.raises(IntegrityError), transaction.atomic():
         WebhookEvent.objects.create(provider="stripe", **fields)
+
+
+def test_delayed_payment_confirms_when_it_succeeds_and_releases_when_it_fails(
+    client, keys, lipursari_stripe
+):
+    """A delayed method: completed unpaid (nothing happens), then the money arrives."""
+    paid_later = hold(DepartureFactory(), 2)
+    session = session_for(keys, paid_later)
+    unpaid = {**session, "payment_status": "unpaid"}
+    deliver(client, event("evt_d1", "checkout.session.completed", unpaid))
+    paid_later.refresh_from_db()
+    assert paid_later.status == BookingStatus.HELD and not paid_later.payments.exists()
+    deliver(client, event("evt_d2", "checkout.session.async_payment_succeeded", session))
+    paid_later.refresh_from_db()
+    assert paid_later.status == BookingStatus.CONFIRMED
+    assert paid_later.payment_status == PaymentStatus.PAID
+
+    failed = hold(DepartureFactory(), 1)
+    session = {**session_for(keys, failed), "payment_status": "unpaid"}
+    deliver(client, event("evt_d3", "checkout.session.completed", session))
+    deliver(client, event("evt_d4", "checkout.session.async_payment_failed", session))
+    failed.refresh_from_db()
+    assert failed.status == BookingStatus.EXPIRED and not failed.payments.exists()

@@ -8,8 +8,9 @@
 3. Connect events carry `account`: the BUMDes is found by its connected account and the booking by
    `client_reference_id` within that BUMDes only.
 
-Handled: `checkout.session.completed` (confirm + record + post the payment),
-`checkout.session.expired` (release the hold), `account.updated` (keep the connected account's
+Handled: `checkout.session.completed` and `.async_payment_succeeded` (confirm + record + post
+the payment once it is paid), `checkout.session.expired` and `.async_payment_failed` (release the
+hold), `account.updated` (keep the connected account's
 status, `tours.payments.connect`), `refund.created` / `refund.updated` / `refund.failed` and
 `charge.refunded` (post a card refund when Stripe reports it paid, or mark it failed:
 `tours.payments.refunds`), `payout.created` / `payout.updated` / `payout.paid` / `payout.failed` /
@@ -79,6 +80,10 @@ def _session_expired(account: str, session: dict, now) -> str:
 
 HANDLERS = {
     "checkout.session.completed": session_completed_apply,
+    # Delayed payment methods (if STRIPE_PAYMENT_METHOD_TYPES has any): completed unpaid, then
+    # one of these two when the money arrives or does not.
+    "checkout.session.async_payment_succeeded": session_completed_apply,
+    "checkout.session.async_payment_failed": _session_expired,
     "checkout.session.expired": _session_expired,
     "account.updated": account_updated_apply,
     "refund.created": refund_event_apply,
