@@ -9,7 +9,15 @@ from hypothesis import strategies as st
 
 from bumdes.models import JournalEntry
 from tests.tours.factories import DepartureFactory, confirmed, hold
-from tours.models import BookingEvent, BookingStatus, Payment, PaymentStatus, Refund, WebhookEvent
+from tours.models import (
+    Booking,
+    BookingEvent,
+    BookingStatus,
+    Payment,
+    PaymentStatus,
+    Refund,
+    WebhookEvent,
+)
 from tours.payments.stripe_provider import checkout_session_create
 
 from .conftest import ACCOUNT, WEBHOOK_SECRET
@@ -298,3 +306,12 @@ def test_delayed_payment_confirms_when_it_succeeds_and_releases_when_it_fails(
     deliver(client, event("evt_d4", "checkout.session.async_payment_failed", session))
     failed.refresh_from_db()
     assert failed.status == BookingStatus.EXPIRED and not failed.payments.exists()
+
+
+def test_an_older_session_expiring_leaves_the_newer_one_alone(client, keys, lipursari_stripe):
+    booking = hold(DepartureFactory(), 1)
+    old = session_for(keys, booking)
+    Booking.objects.filter(pk=booking.pk).update(checkout_session_id="cs_test_newer")
+    deliver(client, event("evt_old_exp", "checkout.session.expired", old))
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.HELD

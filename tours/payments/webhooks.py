@@ -74,6 +74,8 @@ def _session_expired(account: str, session: dict, now) -> str:
     booking = _booking_for(account, session.get("client_reference_id"))
     if booking is None:
         return "no booking"
+    if booking.checkout_session_id and session.get("id") != booking.checkout_session_id:
+        return "an older session"  # the guest is paying through a newer one: keep the hold
     checkout_expired_apply(booking=booking, now=now)
     return "applied"
 
