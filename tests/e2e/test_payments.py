@@ -172,3 +172,29 @@ def test_manager_connects_the_bumdes_stripe_account(demo, browser, stripe_on, se
         assert link.form["account"] == account
     finally:
         context.close()
+
+
+def test_school_group_pays_a_deposit_and_sees_the_balance(demo, phone):
+    """The demo's batik class asks groups of 10 or more for 30%: the deposit arrives by
+    transfer; the guest's page shows the balance, its due date and where to pay it."""
+    from django.core.cache import cache
+
+    from tests.tours.factories import GUEST, DepartureFactory, hold
+    from tours.services.paying import bank_transfer_confirm, booking_await_transfer
+
+    cache.clear()
+    departure = DepartureFactory(starts_at=timezone.now() + dt.timedelta(days=20), capacity=40)
+    booking = hold(departure, 12, now=timezone.now(), customer=GUEST)
+    assert booking.deposit_amount == 360_000  # 30% of 12 × Rp 100.000
+    booking = booking_await_transfer(booking=booking)
+    bank_transfer_confirm(booking=booking, amount=booking.deposit_amount, key="dp")
+
+    manage = reverse("booking_manage", kwargs={"reference": booking.reference})
+    phone.goto(f"{demo.url}{manage}?t={booking.token}")
+    box = phone.locator("#balance")
+    expect(box).to_contain_text("Rp 840.000")
+    shoot(phone, "payment-deposit-1-manage")
+    box.get_by_role("link").first.click()
+    phone.wait_for_url(re.compile(r"/balance/\?t="))
+    expect(phone.locator("main")).to_contain_text("DEMO-0000000002")
+    shoot(phone, "payment-deposit-2-balance")
