@@ -439,3 +439,12 @@ def test_money_for_a_booking_that_owes_nothing_is_owed_back():
         ("2.1.06.01", "debit", 200_000),
         ("2.1.06.02", "credit", 200_000),
     ]
+
+
+def test_coming_back_to_pay_keeps_the_hold_and_the_session_together(fake_stripe, lipursari_stripe):
+    booking = hold(DepartureFactory())
+    booking_await_checkout(booking=booking, now=BOOKED_AT)
+    Booking.objects.filter(pk=booking.pk).update(checkout_session_id="cs_test_open")
+    booking_await_checkout(booking=booking, now=BOOKED_AT + dt.timedelta(minutes=10))
+    booking.refresh_from_db()
+    assert booking.hold_expires_at == BOOKED_AT + dt.timedelta(minutes=32)

@@ -124,6 +124,8 @@ def _await_checkout(*, booking: Booking, now: dt.datetime) -> Booking | SoldOut:
     if locked.status == BookingStatus.CONFIRMED:
         raise NotAllowed()
     running = locked.status == BookingStatus.HELD and locked.hold_expires_at > now
+    if running and locked.payment_method == method and locked.checkout_session_id:
+        return locked  # its Checkout Session is open and ends with the hold: keep both as they are
     until = now + ONLINE_HOLD_MIN
     if running and locked.hold_expires_at >= until and locked.payment_method == method:
         return locked
