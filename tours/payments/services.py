@@ -37,6 +37,7 @@ from ..models import (
 )
 from ..services.books import booking_paid_amount, booking_sale, payment_record
 from ..services.departures import departure_lock
+from ..services.notify import notify_after_commit as _notify
 from .amounts import stripe_to_idr_rounded
 from .stripe_provider import stripe_client
 
@@ -81,13 +82,6 @@ def stripe_payment_fetch(
 
 def _event(booking: Booking, kind: str, now: dt.datetime, note: str = "") -> None:
     BookingEvent.objects.create(booking=booking, kind=kind, at=now, note=note[:300])
-
-
-def _notify(booking: Booking, kind: str) -> None:
-    from ..notifications import booking_email_send
-
-    booking_pk = booking.pk
-    transaction.on_commit(lambda: booking_email_send.enqueue(booking_pk, kind))
 
 
 def booking_confirm_paid(

@@ -37,6 +37,7 @@ from ..models import (
 )
 from .departures import departure_lock
 from .deposits import deposit_terms
+from .notify import notify_after_commit as _notify
 
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 MAX_QUANTITY = 500
@@ -610,10 +611,3 @@ def departure_cancel(*, departure: Departure, reason: str, user=None, now=None) 
             booking_cancel(booking=booking, reason=reason, refund_percent=100, user=user, now=now)
         )
     return cancelled
-
-
-def _notify(booking: Booking, kind: str) -> None:
-    from ..notifications import booking_email_send
-
-    booking_pk = booking.pk
-    transaction.on_commit(lambda: booking_email_send.enqueue(booking_pk, kind))

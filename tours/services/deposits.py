@@ -32,6 +32,7 @@ from ..models import (
     PaymentStatus,
     UnpaidBalance,
 )
+from .notify import notify_after_commit as _notify
 
 # The balance is due at the end of its local day: "pay by Saturday" means all of Saturday.
 BALANCE_DUE_TIME = dt.time(23, 59)
@@ -221,13 +222,6 @@ def balances_overdue(now: dt.datetime):
         .exclude(payment_method__in=PAID_IN_ONE_GO)
         .exclude(payment_status=PaymentStatus.PAID)
     )
-
-
-def _notify(booking: Booking, kind: str) -> None:
-    from ..notifications import booking_email_send
-
-    booking_pk = booking.pk
-    transaction.on_commit(lambda: booking_email_send.enqueue(booking_pk, kind))
 
 
 def balance_overdue_handle(*, booking: Booking, now: dt.datetime | None = None) -> str:

@@ -32,6 +32,7 @@ from ..models import (
 from ..payments.stripe_provider import CHECKOUT_MIN, CLOCK_MARGIN
 from .bookings import booking_lock_for_payment
 from .books import booking_paid_amount
+from .notify import notify_after_commit as _notify
 
 # A transfer needs time to be made and seen: shorter than this before the cut-off, not offered.
 TRANSFER_MIN = dt.timedelta(hours=2)
@@ -47,13 +48,6 @@ def transfer_deadline(booking: Booking, now: dt.datetime) -> dt.datetime:
 
 def transfer_possible(booking: Booking, now: dt.datetime) -> bool:
     return transfer_deadline(booking, now) - now >= TRANSFER_MIN
-
-
-def _notify(booking: Booking, kind: str) -> None:
-    from ..notifications import booking_email_send
-
-    booking_pk = booking.pk
-    transaction.on_commit(lambda: booking_email_send.enqueue(booking_pk, kind))
 
 
 def _keep_held(booking: Booking, method: str, until: dt.datetime, now: dt.datetime, user) -> None:

@@ -43,7 +43,7 @@ def checkout_return_apply(booking: Booking) -> Booking:
     """The guest is back from a Checkout they paid: apply the paid session now."""
     from ..payments.webhooks import session_completed_apply
 
-    if booking.status != BookingStatus.HELD and booking.status != BookingStatus.EXPIRED:
+    if booking.status not in (BookingStatus.HELD, BookingStatus.EXPIRED):
         return booking
     try:
         session = checkout_session_retrieve(booking)
