@@ -13,11 +13,13 @@ of the books, whatever the language of the person posting.
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
+
+from core.money import percent_of
 
 from . import chart
 from .models import (
@@ -90,12 +92,6 @@ class EntryBuilder:
             lines=self.lines,
             user=self.user,
         )
-
-
-def percent_of(amount: int, percent) -> int:
-    """A percentage of a rupiah amount, rounded half up to whole rupiah."""
-    value = Decimal(amount) * Decimal(str(percent)) / Decimal(100)
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def chart_create(*, enterprise: Enterprise) -> int:
@@ -416,7 +412,6 @@ __all__ = [
     "chart_create",
     "journal_entry_post",
     "journal_entry_reverse",
-    "percent_of",
     "period_lock",
     "profit_distribute",
     "year_close",

@@ -23,7 +23,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from home.formats import rupiah
+from core.formats import rupiah
 
 from . import chart
 from .ledger import LedgerError, LineSpec, PeriodClosed, journal_entry_post

@@ -13,8 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from .blocks import StoryBlock
-from .seo import SeoMixin
+from core.blocks import StoryBlock
+from core.seo import SeoMixin
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

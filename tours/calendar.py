@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 
-from home.formats import JAKARTA
+from core.formats import JAKARTA
 
 from .availability import bookable_departures
 from .models import Departure, TourPage

@@ -57,7 +57,7 @@ class AlreadyCheckedIn(BookingError):
     code = "already_checked_in"
 
     def __init__(self, at):
-        from home.formats import local_date, local_time
+        from core.formats import local_date, local_time
 
         self.at = at
         super().__init__(

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from home.formats import local_date
+from core.formats import local_date
 
 from . import tickets
 from .availability import tour_in_language

@@ -19,7 +19,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from home.formats import JAKARTA, local_date
+from core.formats import JAKARTA, local_date
 
 from ..models import Enterprise
 from .permissions import staff_enterprise

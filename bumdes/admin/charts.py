@@ -4,7 +4,7 @@ figure beside the same month a year earlier, above the long tables of a report."
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from home.formats import rupiah
+from core.formats import rupiah
 
 WIDTH = 760
 HEIGHT = 240

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from home.formats import local_date
+from core.formats import local_date
 
 from ..manual import PAYMENT_METHODS, ProposedLine
 from ..models import Counterparty, Enterprise, Side
@@ -204,7 +204,7 @@ class PayForm(PostingDateMixin, forms.Form):
     def clean_amount(self):
         amount = self.cleaned_data["amount"]
         if amount is not None and amount > self.owed:
-            from home.formats import rupiah
+            from core.formats import rupiah
 
             raise forms.ValidationError(
                 _("That is more than what is owed (%(owed)s).") % {"owed": rupiah(self.owed)}

@@ -23,7 +23,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from home.formats import local_date, local_time, rupiah
+from core.formats import local_date, local_time, rupiah
 
 from ..ledger import LedgerError, journal_entry_reverse
 from ..models import Account, BusinessUnit, Enterprise, JournalEntry, JournalLine, ManualEntry, Side

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.viewsets.base import ViewSet
 
-from home.formats import local_date, rupiah
+from core.formats import local_date, rupiah
 
 from ..models import Account, JournalEntry
 from ..reports import NO_UNIT, general_ledger

@@ -21,7 +21,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from home.formats import local_date, local_time, rupiah
+from core.formats import local_date, local_time, rupiah
 
 from .. import chart
 from ..ledger import LedgerError

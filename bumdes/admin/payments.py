@@ -14,7 +14,7 @@ from wagtail.admin import messages
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import policy_registry
 
-from home.formats import local_date, rupiah
+from core.formats import local_date, rupiah
 
 from ..manual import (
     ManualEntryInvalid,

@@ -24,11 +24,11 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import policy_registry
 
-from home.formats import local_date, local_time, rupiah
+from core.formats import local_date, local_time, rupiah
+from core.money import percent_of
 
 from ..ledger import (
     LedgerError,
-    percent_of,
     period_lock,
     profit_distribute,
     year_close,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.viewsets.base import ViewSet
 
-from home.formats import rupiah
+from core.formats import rupiah
 
 from .. import reports
 from ..exports import document_for, file_name, render

@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from home import formats
+from core import formats
 
 register = template.Library()
 

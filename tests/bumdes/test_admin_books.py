@@ -19,7 +19,7 @@ from bumdes.admin.base import month_end
 from bumdes.ledger import balances, period_lock, year_profit
 from bumdes.manual import counterparty_owed
 from bumdes.models import Counterparty, Enterprise, JournalEntry, LockDateChange
-from home.formats import JAKARTA, rupiah
+from core.formats import JAKARTA, rupiah
 from tests.tours.test_admin_bookings import english, refused
 
 from .test_manual import make_enterprise, make_user

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from bumdes import chart
 from bumdes.models import JournalEntry, ManualEntry
-from home.formats import JAKARTA
+from core.formats import JAKARTA
 from tests.tours.test_admin_bookings import refused
 
 from .test_admin_books import in_english

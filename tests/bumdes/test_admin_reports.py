@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from bumdes import reports
 from bumdes.admin.charts import bar_chart, short_amount
 from bumdes.admin.reports import KINDS
-from home.formats import rupiah
+from core.formats import rupiah
 from tests.bumdes.report_books import YEAR, build_books
 from tests.tours.test_admin_bookings import refused
 

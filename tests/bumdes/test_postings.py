@@ -10,12 +10,12 @@ from bumdes.ledger import (
     LedgerError,
     balances,
     journal_entry_reverse,
-    percent_of,
     profit_distribute,
     year_close,
 )
 from bumdes.models import Counterparty, JournalEntry
 from bumdes.services import enterprise_create
+from core.money import percent_of
 
 pytestmark = pytest.mark.django_db
 

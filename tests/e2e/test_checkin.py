@@ -82,7 +82,7 @@ def test_operator_checks_guests_in_on_a_phone(demo, phone, booking_today):
     phone.wait_for_load_state()
     refused = phone.locator(".desa-result--refused")
     assert refused.is_visible()
-    from home.formats import local_time
+    from core.formats import local_time
 
     assert local_time(checked_in_at).split(" ")[0] in refused.inner_text()
     shoot_admin(phone, "admin-6-checkin-refused")

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from bumdes import chart, postings
 from bumdes.models import Counterparty, Enterprise
-from home.formats import JAKARTA
+from core.formats import JAKARTA
 
 from .test_checkin import log_in, shoot_admin
 

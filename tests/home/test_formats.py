@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import translation
 
-from home import formats
+from core import formats
 
 
 def test_rupiah_uses_the_languages_thousands_separator():

@@ -17,7 +17,7 @@ from bumdes import chart
 from bumdes.ledger import balances
 from bumdes.models import JournalEntry, JournalLine
 from bumdes.postings import unearned_balance
-from home.formats import rupiah
+from core.formats import rupiah
 from tests.tours.factories import BOOKED_AT, STARTS_AT, DepartureFactory, confirmed, hold
 from tests.tours.test_admin_bookings import english
 from tours.errors import BookingInvalid, NotAllowed

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from home.formats import JAKARTA
+from core.formats import JAKARTA
 from tours.models import Booking, Departure, TourPage
 from tours.services.bookings import Customer, booking_create
 from tours.services.departures import departure_add_extra

@@ -8,7 +8,7 @@ import io
 import pytest
 from django.utils import timezone
 
-from home.formats import JAKARTA
+from core.formats import JAKARTA
 from tours.models import Booking, Departure, TourPage, VillagePage
 
 from .test_admin_bookings import (

@@ -13,7 +13,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from home.formats import local_date, local_time
+from core.formats import local_date, local_time
 from tours.models import Departure, DepartureStatus, TourPage
 from tours.notifications import booking_email
 from tours.services.bookings import Customer, booking_cancel, booking_create

@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from home.formats import JAKARTA, local_date, local_time, rupiah
+from core.formats import JAKARTA, local_date, local_time, rupiah
 from tours.calendar import tour_availability
 from tours.models import Booking, BookingStatus, Departure, DepartureStatus, TourPage
 from tours.services.bookings import refund_percent_for

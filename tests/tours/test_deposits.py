@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from bumdes import chart
 from bumdes.models import JournalEntry, JournalLine, Side
-from home.formats import local_date
+from core.formats import local_date
 from tours.admin.manifest import manifest_rows
 from tours.models import (
     BookingEvent,

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from home.formats import local_date, local_time
+from core.formats import local_date, local_time
 from tours.availability import bookable_departures
 from tours.errors import AlreadyCheckedIn, NotAllowed
 from tours.models import Departure, ScheduleRule

@@ -31,7 +31,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from bumdes.admin.permissions import ServiceOnlyViewSetMixin
-from home.formats import JAKARTA, local_date, local_time, rupiah
+from core.formats import JAKARTA, local_date, local_time, rupiah
 
 from ..errors import BookingError
 from ..models import Booking, BookingStatus, Channel, PaymentMethod, PaymentStatus

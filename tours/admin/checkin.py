@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import policy_registry
 
-from home.formats import local_date, rupiah
+from core.formats import local_date, rupiah
 
 from ..errors import AlreadyCheckedIn, BookingError
 from ..models import Booking, PaymentMethod, PaymentStatus

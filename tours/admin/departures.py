@@ -27,7 +27,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from bumdes.admin.permissions import ServiceOnlyViewSetMixin
-from home.formats import JAKARTA
+from core.formats import JAKARTA
 
 from ..availability import departure_counts, departure_is_bookable
 from ..community import departure_assign, departure_unassign, members_by_rotation

@@ -5,7 +5,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.formats import JAKARTA, rupiah
+from core.formats import JAKARTA, rupiah
 
 from ..errors import BookingInvalid
 from ..models import Departure, PriceTier

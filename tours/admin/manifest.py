@@ -21,7 +21,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from home.formats import JAKARTA, local_date, local_time, rupiah
+from core.formats import JAKARTA, local_date, local_time, rupiah
 
 from ..models import BookingStatus, Departure, Payment, PaymentStatus
 from .bookings import guests_text

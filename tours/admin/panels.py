@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import policy_registry
 
-from home.formats import JAKARTA, local_date, local_time
+from core.formats import JAKARTA, local_date, local_time
 
 from ..availability import departure_counts
 from ..models import Booking, Departure, DepartureStatus

@@ -27,7 +27,7 @@ from bumdes.admin.base import BooksMixin, breadcrumbs
 from bumdes.admin.forms import RupiahField
 from bumdes.admin.permissions import scoped
 from bumdes.models import JournalEntry
-from home.formats import local_date, local_time, rupiah
+from core.formats import local_date, local_time, rupiah
 
 from ..errors import BookingError, BookingInvalid
 from ..models import Booking, PaymentMethod, Refund

@@ -21,7 +21,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from home.formats import JAKARTA, local_date, rupiah
+from core.formats import JAKARTA, local_date, rupiah
 
 from ..availability import departure_is_bookable, with_seats_left
 from ..errors import BookingError, BookingInvalid

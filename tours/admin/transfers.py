@@ -22,7 +22,7 @@ from bumdes.admin.forms import RupiahField
 from bumdes.admin.menus import permission_menu_item
 from bumdes.admin.permissions import scoped
 from bumdes.models import JournalEntry
-from home.formats import local_date, local_time, rupiah
+from core.formats import local_date, local_time, rupiah
 
 from ..errors import BookingError, BookingInvalid
 from ..models import Booking, BookingStatus, Payment, PaymentMethod

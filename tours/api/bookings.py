@@ -27,10 +27,11 @@ from django.utils.translation import gettext as _
 from ninja import Header, Router, Status
 from ninja.throttling import BaseThrottle
 
+from core.ratelimit import rate_limited
+
 from ..availability import tour_in_language
 from ..models import Booking, BookingStatus, Channel, PaymentMethod
 from ..payments.registry import provider_get
-from ..ratelimit import rate_limited
 from ..services.bookings import Customer, booking_cancel, booking_create
 from ..services.departures import JAKARTA
 from ..tickets import manage_url

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.seo
+import core.seo
 import modelcluster.fields
 import uuid
 import wagtail.fields
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'experience listing',
             },
-            bases=(home.seo.SeoMixin, 'wagtailcore.page'),
+            bases=(core.seo.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='TourPage',
@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'experience page',
             },
-            bases=(home.seo.SeoMixin, 'wagtailcore.page'),
+            bases=(core.seo.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='VillagePage',
@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'village page',
             },
-            bases=(home.seo.SeoMixin, 'wagtailcore.page'),
+            bases=(core.seo.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='TourGalleryImage',

@@ -110,6 +110,6 @@ class Departure(models.Model):
         ]
 
     def __str__(self) -> str:
-        from home.formats import local_date, local_time
+        from core.formats import local_date, local_time
 
         return f"{self.tour.title}, {local_date(self.starts_at)} {local_time(self.starts_at)}"

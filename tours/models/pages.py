@@ -27,8 +27,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from home.blocks import HighlightBlock, StoryBlock
-from home.seo import SeoMixin
+from core.blocks import HighlightBlock, StoryBlock
+from core.seo import SeoMixin
 
 from .. import jsonld
 

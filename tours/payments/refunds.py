@@ -35,8 +35,9 @@ from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from bumdes import chart, postings
-from bumdes.ledger import journal_entry_reverse, percent_of
+from bumdes.ledger import journal_entry_reverse
 from bumdes.models import Enterprise, JournalEntry
+from core.money import percent_of
 
 from ..errors import BookingError, BookingInvalid, NotAllowed
 from ..models import (
@@ -171,7 +172,7 @@ def refund_create(
 
 
 def refund_too_much_message(*, paid: int, refunded: int) -> str:
-    from home.formats import rupiah
+    from core.formats import rupiah
 
     return _(
         "At most %(left)s can be refunded: %(paid)s was paid and %(refunded)s is refunded "

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from bumdes.ledger import percent_of
+from core.money import percent_of
 
 from ..models import BookingStatus
 from .amounts import idr_to_stripe

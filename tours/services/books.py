@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bumdes import chart, postings
-from bumdes.ledger import percent_of
-from home.formats import rupiah
+from core.formats import rupiah
+from core.money import percent_of
 
 from ..errors import BookingInvalid, NotAllowed
 from ..models import (

@@ -21,8 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bumdes.ledger import percent_of
-from home.formats import JAKARTA, local_date, local_time
+from core.formats import JAKARTA, local_date, local_time
+from core.money import percent_of
 
 from ..models import (
     Booking,

@@ -18,10 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.ratelimit import rate_limited
+
 from ..models import Booking
 from ..payments.amounts import idr_to_stripe
 from ..payments.stripe_provider import checkout_session_create, checkout_session_retrieve
-from ..ratelimit import rate_limited
 from ..services.deposits import BalanceSummary, balance_summary
 from .booking import FORM_PAGE, _booking_context, _guest_booking, _too_many, _url
 from .paying import allow_checkout

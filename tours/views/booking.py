@@ -24,13 +24,14 @@ from django.utils.translation import get_language, ngettext, pgettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.ratelimit import rate_limited
+
 from .. import tickets
 from ..availability import departure_is_bookable, seats_taken, tour_in_language
 from ..calendar import FEW_PLACES, tour_availability
 from ..errors import BookingError, BookingInvalid, HoldExpired, SoldOut
 from ..forms import DetailsForm, PeopleForm, ReviewForm, add_service_errors
 from ..models import Booking, BookingStatus, Departure, PaymentMethod, TourPage
-from ..ratelimit import rate_limited
 from ..services.bookings import (
     booking_cancel as cancel_service,
 )
