@@ -1,17 +1,18 @@
 """Local formats: rupiah, dates and times as Indonesians and English readers expect them.
 
 "Rp 150.000" in Indonesian and "Rp 150,000" in English; "Sabtu, 12 Desember 2026" and
-"Saturday 12 December 2026"; "09.00 WIB" and "09:00 WIB". Times are shown in Asia/Jakarta.
+"Saturday 12 December 2026"; "09.00 WIB" and "09:00 WIB". A moment is shown on the clock of the
+zone it is given (the village's own: WIB, WITA or WIT), never in the reader's time zone; without
+one, in WIB.
 """
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from django.utils import translation
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import ngettext
 
-JAKARTA = ZoneInfo("Asia/Jakarta")
+from .localtime import Zone, local_moment, zone_abbreviation
 
 
 def _is_indonesian(language: str | None = None) -> bool:
@@ -28,9 +29,9 @@ def rupiah(amount: int | None, language: str | None = None) -> str:
     return f"{sign}Rp {grouped}"
 
 
-def local_date(value: dt.date | dt.datetime, language: str | None = None) -> str:
+def local_date(value: dt.date | dt.datetime, language: str | None = None, zone: Zone = None) -> str:
     if isinstance(value, dt.datetime):
-        value = value.astimezone(JAKARTA).date()
+        value = local_moment(value, zone).date()
     with translation.override(language or translation.get_language()):
         weekday = str(WEEKDAYS[value.weekday()])
         month = str(MONTHS[value.month])
@@ -39,11 +40,11 @@ def local_date(value: dt.date | dt.datetime, language: str | None = None) -> str
         return f"{weekday} {value.day} {month} {value.year}"
 
 
-def local_time(value: dt.datetime | dt.time, language: str | None = None) -> str:
+def local_time(value: dt.datetime | dt.time, language: str | None = None, zone: Zone = None) -> str:
     if isinstance(value, dt.datetime):
-        value = value.astimezone(JAKARTA).time()
+        value = local_moment(value, zone).time()
     separator = "." if _is_indonesian(language) else ":"
-    return f"{value.hour:02d}{separator}{value.minute:02d} WIB"
+    return f"{value.hour:02d}{separator}{value.minute:02d} {zone_abbreviation(zone)}"
 
 
 def duration(minutes: int | None) -> str:

@@ -9,8 +9,10 @@ preference), so nothing here reads the active time zone.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_ZONE = "Asia/Jakarta"
@@ -69,3 +71,38 @@ def day_bounds(day: dt.date, zone: Zone = None) -> tuple[dt.datetime, dt.datetim
     """[start, end) of a village's day as aware moments."""
     start = day_start(day, zone)
     return start, day_start(day + dt.timedelta(days=1), zone)
+
+
+DayOrRule = dt.date | Callable[[str], dt.date]
+
+
+def _day_for(day: DayOrRule, zone: str) -> dt.date:
+    return day(zone) if callable(day) else day
+
+
+def local_days_filter(
+    moment_field: str,
+    zone_field: str,
+    *,
+    first: DayOrRule | None = None,
+    last: DayOrRule | None = None,
+) -> models.Q:
+    """A filter for rows whose moment falls between two local days (both included) of the row's
+    own zone, e.g. the departures of "today" wherever each village is. A day may be given as a
+    function of the zone name (`lambda zone: business_date(now, zone)`). One condition per known
+    zone, so a database query never depends on the active time zone."""
+    condition = models.Q(pk__in=[])
+    for name in ZONES:
+        parts: dict = {zone_field: name}
+        if first is not None:
+            parts[f"{moment_field}__gte"] = day_start(_day_for(first, name), name)
+        if last is not None:
+            next_day = _day_for(last, name) + dt.timedelta(days=1)
+            parts[f"{moment_field}__lt"] = day_start(next_day, name)
+        condition |= models.Q(**parts)
+    return condition
+
+
+def today_in(now: dt.datetime) -> Callable[[str], dt.date]:
+    """The local date of `now` in a zone, as a rule for `local_days_filter`."""
+    return lambda zone: business_date(now, zone)

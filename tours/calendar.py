@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 
-from core.formats import JAKARTA
+from core.localtime import business_date
 
 from .availability import bookable_departures
 from .models import Departure, TourPage
@@ -91,7 +91,8 @@ def tour_availability(
     left, so a later month is shown) and `has_any`.
     """
     now = now or timezone.now()
-    this_month = now.astimezone(JAKARTA).date().replace(day=1)
+    zone = tour.zone
+    this_month = business_date(now, zone).replace(day=1)
     last_month = _add_months(this_month, 12)
     slots = [
         Slot(departure=d, seats_left=d.seats_left)
@@ -101,7 +102,7 @@ def tour_availability(
     ]
     by_date: dict[dt.date, list[Slot]] = {}
     for slot in slots:
-        by_date.setdefault(slot.starts_at.astimezone(JAKARTA).date(), []).append(slot)
+        by_date.setdefault(business_date(slot.starts_at, zone), []).append(slot)
     months = sorted({date.replace(day=1) for date in by_date})
 
     requested = _first_of(month)

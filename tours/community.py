@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bumdes.models import Counterparty, CounterpartyKind
+from core.localtime import business_date, day_start
 
 from .errors import BookingInvalid
 from .models import Departure, DepartureAssignment, TourShare
@@ -28,7 +29,8 @@ def members_by_rotation(
     """Active community members of the departure's BUMDes, fewest assignments this month
     first (members of the role before the others), in one query."""
     now = now or timezone.now()
-    month_start = timezone.localdate(now).replace(day=1)
+    zone = departure.zone
+    month_start = day_start(business_date(now, zone).replace(day=1), zone)
     members = (
         Counterparty.objects.filter(
             enterprise_id=departure.enterprise_id, kind=CounterpartyKind.COMMUNITY, is_active=True
@@ -36,7 +38,7 @@ def members_by_rotation(
         .annotate(
             this_month=Count(
                 "assignments",
-                filter=Q(assignments__departure__starts_at__date__gte=month_start),
+                filter=Q(assignments__departure__starts_at__gte=month_start),
             )
         )
         .order_by("this_month", "name")

@@ -3,6 +3,8 @@ per interface (the booking views, the API, the admin)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from core.formats import local_date, local_time
+
 
 class BookingError(Exception):
     """Base class. `message` is shown to the person who caused it, in their language."""
@@ -56,13 +58,11 @@ class NotAllowed(BookingError):
 class AlreadyCheckedIn(BookingError):
     code = "already_checked_in"
 
-    def __init__(self, at):
-        from core.formats import local_date, local_time
-
+    def __init__(self, at, zone=None):
         self.at = at
         super().__init__(
             _("Already checked in on %(date)s at %(time)s.")
-            % {"date": local_date(at), "time": local_time(at)}
+            % {"date": local_date(at, zone=zone), "time": local_time(at, zone=zone)}
         )
 
 

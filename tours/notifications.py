@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from core.formats import local_date
+from core.localtime import business_date, local_days_filter
 
 from . import tickets
 from .availability import tour_in_language
@@ -54,6 +55,7 @@ def booking_context(booking: Booking) -> dict:
         "tour": tour,
         "village": village,
         "enterprise": booking.enterprise,
+        "zone": booking.zone,
         "lines": list(booking.lines.all()),
         "manage_url": tickets.manage_url(booking),
         "amount_due": amount_due_now(booking),
@@ -81,7 +83,7 @@ def _balance_subject(booking: Booking, tour_title: str) -> str:
         return _("Booking %(ref)s cancelled: the balance was not paid") % values
     if booking.balance_on_arrival:
         return _("Please bring the balance on the day: %(tour)s (%(ref)s)") % values
-    values["date"] = local_date(booking.balance_due_at, booking.language)
+    values["date"] = local_date(booking.balance_due_at, booking.language, zone=booking.zone)
     return _("Balance due by %(date)s: %(tour)s (%(ref)s)") % values
 
 
@@ -113,14 +115,21 @@ def booking_email_send(booking_id: int, kind: str) -> None:
 
 
 def reminders_send(*, now: dt.datetime | None = None) -> int:
-    """E-mail every confirmed guest whose departure is tomorrow (local date), once."""
+    """E-mail every confirmed guest whose departure is tomorrow in the village, once."""
     now = now or timezone.now()
-    tomorrow = timezone.localdate(now) + dt.timedelta(days=1)
-    due = Booking.objects.filter(
-        status=BookingStatus.CONFIRMED,
-        reminder_sent_at__isnull=True,
-        departure__starts_at__date=tomorrow,
-    ).exclude(customer_email="")
+
+    def tomorrow(zone: str) -> dt.date:
+        return business_date(now, zone) + dt.timedelta(days=1)
+
+    due = (
+        Booking.objects.filter(status=BookingStatus.CONFIRMED, reminder_sent_at__isnull=True)
+        .filter(
+            local_days_filter(
+                "departure__starts_at", "enterprise__time_zone", first=tomorrow, last=tomorrow
+            )
+        )
+        .exclude(customer_email="")
+    )
     sent = 0
     for booking in due:
         with transaction.atomic():

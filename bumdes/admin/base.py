@@ -19,7 +19,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from core.formats import JAKARTA, local_date
+from core.formats import local_date
+from core.localtime import business_date
 
 from ..models import Enterprise
 from .permissions import staff_enterprise
@@ -27,8 +28,9 @@ from .permissions import staff_enterprise
 SESSION_KEY = "books_enterprise"
 
 
-def today() -> dt.date:
-    return timezone.localtime(timezone.now(), JAKARTA).date()
+def today(enterprise: Enterprise) -> dt.date:
+    """The BUMDes's today, on its village's clock (never the staff member's own time zone)."""
+    return business_date(timezone.now(), enterprise.zone)
 
 
 def month_end(day: dt.date) -> dt.date:

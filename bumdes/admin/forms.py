@@ -52,9 +52,14 @@ class RupiahField(forms.CharField):
 
 
 class PostingDateMixin:
-    """A date in an open period (after the lock date), not in the future."""
+    """A date in an open period (after the lock date), not in the future (the BUMDes's today)."""
 
     lock_date: dt.date | None = None
+    today: dt.date | None = None
+
+    def set_enterprise(self, enterprise) -> None:
+        self.lock_date = enterprise.lock_date
+        self.today = today(enterprise)
 
     def check_date(self, value: dt.date) -> dt.date:
         if value is None:
@@ -64,7 +69,7 @@ class PostingDateMixin:
                 _("The books are locked up to %(lock)s; choose a later date.")
                 % {"lock": local_date(self.lock_date)}
             )
-        if value > today():
+        if value > self.today:
             raise forms.ValidationError(_("The date cannot be in the future."))
         return value
 
@@ -82,9 +87,9 @@ class ReverseForm(PostingDateMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, lock_date=None, **kwargs):
+    def __init__(self, *args, enterprise, **kwargs):
         super().__init__(*args, **kwargs)
-        self.lock_date = lock_date
+        self.set_enterprise(enterprise)
 
     def clean_date(self):
         return self.check_date(self.cleaned_data["date"])
@@ -101,9 +106,9 @@ class ManualEntryForm(PostingDateMixin, forms.Form):
         help_text=_("What happened, e.g. “Bank charges for March” or “Correction of entry 123”."),
     )
 
-    def __init__(self, *args, lock_date=None, **kwargs):
+    def __init__(self, *args, enterprise, **kwargs):
         super().__init__(*args, **kwargs)
-        self.lock_date = lock_date
+        self.set_enterprise(enterprise)
 
     def clean_date(self):
         return self.check_date(self.cleaned_data["date"])
@@ -196,10 +201,10 @@ class PayForm(PostingDateMixin, forms.Form):
     date = forms.DateField(label=_("Date paid"), **DATE_WIDGET)
     key = forms.CharField(widget=forms.HiddenInput, max_length=40)
 
-    def __init__(self, *args, owed: int, lock_date=None, **kwargs):
+    def __init__(self, *args, owed: int, enterprise, **kwargs):
         super().__init__(*args, **kwargs)
         self.owed = owed
-        self.lock_date = lock_date
+        self.set_enterprise(enterprise)
 
     def clean_amount(self):
         amount = self.cleaned_data["amount"]
@@ -260,9 +265,9 @@ class DistributeForm(PostingDateMixin, forms.Form):
     )
     decision_date = forms.DateField(label=_("Date of the decision"), **DATE_WIDGET)
 
-    def __init__(self, *args, lock_date=None, **kwargs):
+    def __init__(self, *args, enterprise, **kwargs):
         super().__init__(*args, **kwargs)
-        self.lock_date = lock_date
+        self.set_enterprise(enterprise)
 
     def clean_decision_number(self):
         value = self.cleaned_data["decision_number"].strip()

@@ -242,7 +242,10 @@ class JournalInspectView(generic.InspectView):
                 ],
                 "total": rupiah(entry_total(entry)),
                 "posted_by": get_user_display_name(entry.created_by) if entry.created_by else "",
-                "posted_at": f"{local_date(entry.created_at)}, {local_time(entry.created_at)}",
+                "posted_at": (
+                    f"{local_date(entry.created_at, zone=entry.enterprise.zone)}, "
+                    f"{local_time(entry.created_at, zone=entry.enterprise.zone)}"
+                ),
                 "approved_by": get_user_display_name(approved_by) if approved_by else "",
                 "manual": manual,
                 "manual_url": reverse("books_manual:inspect", args=[manual.pk]) if manual else "",
@@ -293,10 +296,10 @@ class JournalReverseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
 
     def get_form_kwargs(self):
         enterprise = Enterprise.objects.get(pk=self.object.enterprise_id)
-        return {**super().get_form_kwargs(), "lock_date": enterprise.lock_date}
+        return {**super().get_form_kwargs(), "enterprise": enterprise}
 
     def get_initial(self):
-        return {"date": today()}
+        return {"date": today(self.object.enterprise)}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -28,10 +28,10 @@ def unit_from(enterprise, slug: str):
     return enterprise.units.filter(slug=slug).first()
 
 
-def period_data(request, *, start: dt.date | None) -> dict:
-    """The GET data with the default period filled in (1 January to today)."""
+def period_data(request, *, enterprise, start: dt.date | None) -> dict:
+    """The GET data with the default period filled in (1 January to the BUMDes's today)."""
     data = request.GET.copy()
-    end = today()
+    end = today(enterprise)
     if not data.get("date_to"):
         data["date_to"] = end.isoformat()
     if not data.get("date_from") and start is not None:
@@ -52,13 +52,14 @@ class AccountLedgerView(BooksMixin, TemplateView):
         accounts = list(
             Account.objects.filter(enterprise=enterprise, is_header=False).order_by("code")
         )
-        data = period_data(self.request, start=dt.date(today().year, 1, 1))
+        this_year = today(enterprise).year
+        data = period_data(self.request, enterprise=enterprise, start=dt.date(this_year, 1, 1))
         form = LedgerForm(data, enterprise=enterprise, accounts=accounts)
         account = None
         rows = []
         if form.is_valid() and form.cleaned_data["account"]:
             code = form.cleaned_data["account"]
-            end = form.cleaned_data["date_to"] or today()
+            end = form.cleaned_data["date_to"] or today(enterprise)
             start = form.cleaned_data["date_from"] or dt.date(end.year, 1, 1)
             unit = unit_from(enterprise, form.cleaned_data["unit"])
             report = general_ledger(enterprise, start=start, end=end, account=code, unit=unit)

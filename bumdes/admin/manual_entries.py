@@ -149,10 +149,10 @@ class ManualEntryCreateView(BooksMixin, FormView):
         return breadcrumbs(self, (reverse("books_manual:index"), _("Manual entries")))
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "lock_date": self.enterprise.lock_date}
+        return {**super().get_form_kwargs(), "enterprise": self.enterprise}
 
     def get_initial(self):
-        return {"date": today()}
+        return {"date": today(self.enterprise)}
 
     @cached_property
     def formset(self):
@@ -257,7 +257,10 @@ class ManualEntryInspectView(generic.InspectView):
                 ],
                 "total": rupiah(manual_total(manual)),
                 "proposed_by": get_user_display_name(manual.proposed_by),
-                "proposed_at": f"{local_date(manual.created_at)}, {local_time(manual.created_at)}",
+                "proposed_at": (
+                    f"{local_date(manual.created_at, zone=manual.enterprise.zone)}, "
+                    f"{local_time(manual.created_at, zone=manual.enterprise.zone)}"
+                ),
                 "decided_by": get_user_display_name(manual.decided_by) if manual.decided_by else "",
                 "reject_reason": manual_entry_reject_reason(manual)
                 if manual.status == Status.REJECTED

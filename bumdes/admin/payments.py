@@ -112,11 +112,11 @@ class PayView(BooksMixin, FormView):
         return {
             **super().get_form_kwargs(),
             "owed": self.owed,
-            "lock_date": self.enterprise.lock_date,
+            "enterprise": self.enterprise,
         }
 
     def get_initial(self):
-        return {"amount": self.owed or "", "date": today(), "key": uuid4().hex[:8]}
+        return {"amount": self.owed or "", "date": today(self.enterprise), "key": uuid4().hex[:8]}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

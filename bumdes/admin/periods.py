@@ -61,7 +61,7 @@ def _months_back(last: dt.date, count: int) -> list[dt.date]:
 
 def lock_choices(enterprise) -> list[tuple[str, str]]:
     """Months that have ended and are still open, newest first."""
-    last_ended = today().replace(day=1) - dt.timedelta(days=1)
+    last_ended = today(enterprise).replace(day=1) - dt.timedelta(days=1)
     lock = enterprise.lock_date
     ends = [d for d in _months_back(last_ended, MONTHS_SHOWN) if lock is None or d > lock]
     return [(d.isoformat(), month_label(d)) for d in ends]
@@ -137,7 +137,7 @@ class PeriodsView(PeriodsMixin, TemplateView):
         history = LockDateChange.objects.filter(enterprise=enterprise).select_related("user")
         closed = closed_years(enterprise)
         distributed = distributions(enterprise)
-        this_year = today().year
+        this_year = today(self.enterprise).year
         years = []
         for year in reversed(entry_years(enterprise)):
             profit = year_profit(enterprise, year) if year in closed else None
@@ -158,7 +158,10 @@ class PeriodsView(PeriodsMixin, TemplateView):
                 "lock_date": lock_text(enterprise),
                 "history": [
                     {
-                        "at": f"{local_date(change.at)}, {local_time(change.at)}",
+                        "at": (
+                            f"{local_date(change.at, zone=enterprise.zone)}, "
+                            f"{local_time(change.at, zone=enterprise.zone)}"
+                        ),
                         "old": local_date(change.old_date) if change.old_date else "—",
                         "new": local_date(change.new_date) if change.new_date else "—",
                         "reopened": bool(
@@ -227,7 +230,7 @@ class YearCloseView(PeriodsMixin, TemplateView):
 
     def years(self) -> list[int]:
         closed = closed_years(self.enterprise)
-        this_year = today().year
+        this_year = today(self.enterprise).year
         return [
             y for y in reversed(entry_years(self.enterprise)) if y < this_year and y not in closed
         ]
@@ -319,7 +322,7 @@ class DistributeView(PeriodsMixin, FormView):
         return years[0] if years and raw is None else None
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "lock_date": self.enterprise.lock_date}
+        return {**super().get_form_kwargs(), "enterprise": self.enterprise}
 
     def get_initial(self):
         return {"year": self.chosen_year()}

@@ -9,9 +9,13 @@ reversed, people are marked inactive.
 `tours.admin.permissions` uses the same helpers for bookings and departures.
 """
 
+from zoneinfo import ZoneInfo
+
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.localtime import zone_info
 
 from ..services import user_enterprise
 
@@ -21,6 +25,12 @@ def staff_enterprise(user):
     if not hasattr(user, "_staff_enterprise"):
         user._staff_enterprise = user_enterprise(user)
     return user._staff_enterprise
+
+
+def staff_zone(user) -> ZoneInfo:
+    """The time zone of the user's BUMDes (WIB for superusers): the day staff call "today"."""
+    enterprise = staff_enterprise(user)
+    return enterprise.zone if enterprise is not None else zone_info()
 
 
 def scoped(queryset: QuerySet, user, field: str = "enterprise") -> QuerySet:

@@ -239,7 +239,7 @@ class ReportView(BooksMixin, TemplateView):
 
     def form(self):
         enterprise = self.enterprise
-        end = today()
+        end = today(enterprise)
         data = self.request.GET.copy()
         data.setdefault("date_to", end.isoformat())
         if not self.kind.as_of and not self.kind.open_start:
@@ -260,7 +260,7 @@ class ReportView(BooksMixin, TemplateView):
         report = None
         if form.is_valid():
             data = form.cleaned_data
-            end = data["date_to"] or today()
+            end = data["date_to"] or today(self.enterprise)
             start = data.get("date_from")
             if start is None and not self.kind.open_start:
                 start = dt.date(end.year, 1, 1)

@@ -10,6 +10,8 @@ Staff belong to one enterprise with one or more roles. Each role is a Wagtail gr
 scoping, and our services ask the same groups which enterprise a user works for.
 """
 
+from zoneinfo import ZoneInfo
+
 from django.contrib.auth.models import Group
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -17,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+
+from core.localtime import DEFAULT_ZONE, ZONE_CHOICES, zone_abbreviation, zone_info
 
 whatsapp_validator = RegexValidator(
     r"^62\d{7,13}$",
@@ -30,6 +34,15 @@ class Enterprise(ClusterableModel):
     name = models.CharField(_("name"), max_length=120, help_text=_("e.g. BUMDes Plobangan Makmur"))
     legal_name = models.CharField(_("legal name"), max_length=200)
     village = models.CharField(_("village"), max_length=100)
+    # The village's clock: departures are scheduled and shown in it, and every business date
+    # (posting, check-in, due date) is the date of the moment in this zone.
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        choices=ZONE_CHOICES,
+        default=DEFAULT_ZONE,
+        help_text=_("Villages in Bali, Lombok or Sulawesi are WITA; in Maluku or Papua, WIT."),
+    )
     registration_number = models.CharField(_("registration number"), max_length=60, blank=True)
     npwp = models.CharField(_("tax number (NPWP)"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -101,6 +114,7 @@ class Enterprise(ClusterableModel):
                 FieldPanel("legal_name"),
                 FieldPanel("slug"),
                 FieldPanel("village"),
+                FieldPanel("time_zone"),
             ],
             heading=_("Identity"),
         ),
@@ -173,6 +187,15 @@ class Enterprise(ClusterableModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The village's time zone."""
+        return zone_info(self.time_zone)
+
+    @property
+    def zone_abbreviation(self) -> str:
+        return zone_abbreviation(self.time_zone)
 
     @property
     def whatsapp_url(self) -> str:

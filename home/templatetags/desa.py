@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core import formats
+from core.localtime import zone_abbreviation
 
 register = template.Library()
 
@@ -20,13 +21,21 @@ def rupiah(amount):
 
 
 @register.filter
-def local_date(value):
-    return formats.local_date(value) if value else ""
+def local_date(value, zone=None):
+    """`{{ departure.starts_at|local_date:zone }}`: the date on the village's clock."""
+    return formats.local_date(value, zone=zone or None) if value else ""
 
 
 @register.filter
-def local_time(value):
-    return formats.local_time(value) if value else ""
+def local_time(value, zone=None):
+    """`{{ departure.starts_at|local_time:zone }}`: "09.00 WITA" on the village's clock."""
+    return formats.local_time(value, zone=zone or None) if value else ""
+
+
+@register.filter
+def zone_name(zone=None):
+    """'WIB', 'WITA' or 'WIT'."""
+    return zone_abbreviation(zone or None)
 
 
 @register.filter

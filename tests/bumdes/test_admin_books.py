@@ -19,10 +19,13 @@ from bumdes.admin.base import month_end
 from bumdes.ledger import balances, period_lock, year_profit
 from bumdes.manual import counterparty_owed
 from bumdes.models import Counterparty, Enterprise, JournalEntry, LockDateChange
-from core.formats import JAKARTA, rupiah
+from core.formats import rupiah
+from core.localtime import zone_info
 from tests.tours.test_admin_bookings import english, refused
 
 from .test_manual import make_enterprise, make_user
+
+JAKARTA = zone_info("Asia/Jakarta")
 
 pytestmark = pytest.mark.django_db
 

@@ -9,11 +9,13 @@ from django.utils import timezone
 
 from bumdes import chart
 from bumdes.models import JournalEntry, ManualEntry
-from core.formats import JAKARTA
+from core.localtime import zone_info
 from tests.tours.test_admin_bookings import refused
 
 from .test_admin_books import in_english
 from .test_manual import make_enterprise, make_user
+
+JAKARTA = zone_info("Asia/Jakarta")
 
 pytestmark = pytest.mark.django_db
 

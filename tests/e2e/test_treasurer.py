@@ -13,9 +13,11 @@ from django.utils import timezone
 
 from bumdes import chart, postings
 from bumdes.models import Counterparty, Enterprise
-from core.formats import JAKARTA
+from core.localtime import zone_info
 
 from .test_checkin import log_in, shoot_admin
+
+JAKARTA = zone_info("Asia/Jakarta")
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -18,10 +18,12 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from core.formats import JAKARTA
+from core.localtime import zone_info
 from tours.models import Booking, Departure, TourPage
 from tours.services.bookings import Customer, booking_create
 from tours.services.departures import departure_add_extra
+
+JAKARTA = zone_info("Asia/Jakarta")
 
 _minutes = itertools.count(17)
 

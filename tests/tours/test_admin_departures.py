@@ -8,7 +8,7 @@ import io
 import pytest
 from django.utils import timezone
 
-from core.formats import JAKARTA
+from core.localtime import zone_info
 from tours.models import Booking, Departure, TourPage, VillagePage
 
 from .test_admin_bookings import (
@@ -20,6 +20,8 @@ from .test_admin_bookings import (
     refused,
     tour_of,
 )
+
+JAKARTA = zone_info("Asia/Jakarta")
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from core.formats import JAKARTA, local_date, local_time, rupiah
+from core.formats import local_date, local_time, rupiah
+from core.localtime import zone_info
 from tours.calendar import tour_availability
 from tours.models import Booking, BookingStatus, Departure, DepartureStatus, TourPage
 from tours.services.bookings import refund_percent_for
+
+JAKARTA = zone_info("Asia/Jakarta")
 
 pytestmark = pytest.mark.django_db
 

@@ -6,6 +6,7 @@ mark a no-show, and each of those is one service call that writes the booking's 
 
 import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 import django_filters
 from django import forms
@@ -31,7 +32,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from bumdes.admin.permissions import ServiceOnlyViewSetMixin
-from core.formats import JAKARTA, local_date, local_time, rupiah
+from core.formats import local_date, local_time, rupiah
+from core.localtime import local_days_filter, local_moment
 
 from ..errors import BookingError
 from ..models import Booking, BookingStatus, Channel, PaymentMethod, PaymentStatus
@@ -39,6 +41,7 @@ from ..services.bookings import (
     booking_cancel,
     booking_check_in,
     booking_mark_no_show,
+    check_in_day_is_today,
     refund_percent_for,
 )
 from ..services.books import booking_paid_amount
@@ -78,16 +81,21 @@ STATUS_CLASSES = {
 
 
 def departure_when(departure) -> str:
-    """'Sabtu, 12 Desember 2026, 08.30 WIB' in the admin's language."""
-    return f"{local_date(departure.starts_at)}, {local_time(departure.starts_at)}"
+    """'Sabtu, 12 Desember 2026, 08.30 WIB' in the admin's language, on the village's clock."""
+    starts_at, zone = departure.starts_at, departure.zone
+    return f"{local_date(starts_at, zone=zone)}, {local_time(starts_at, zone=zone)}"
 
 
-def short_when(value: dt.datetime) -> str:
+def short_when(value: dt.datetime, zone: ZoneInfo) -> str:
     """'Rab 25 Nov 2026, 08.50 WIB': short enough for a listing column on a phone."""
-    local = timezone.localtime(value, JAKARTA)
+    local = local_moment(value, zone)
     weekday = WEEKDAYS_ABBR[local.weekday()]
     month = capfirst(MONTHS_3[local.month])
-    return f"{weekday} {local.day} {month} {local.year}, {local_time(value)}"
+    return f"{weekday} {local.day} {month} {local.year}, {local_time(value, zone=zone)}"
+
+
+def _stamp(value: dt.datetime | None, zone: ZoneInfo, pattern: str = "%Y-%m-%d %H:%M") -> str:
+    return local_moment(value, zone).strftime(pattern) if value else ""
 
 
 def lines_text(booking: Booking) -> str:
@@ -155,15 +163,16 @@ class BookingFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_date(self, queryset, name, value):
-        """The departure's local date (Asia/Jakarta), whatever the admin's time zone."""
-        if value.start:
-            start = dt.datetime.combine(value.start.date(), dt.time.min, tzinfo=JAKARTA)
-            queryset = queryset.filter(departure__starts_at__gte=start)
-        if value.stop:
-            day_after = value.stop.date() + dt.timedelta(days=1)
-            stop = dt.datetime.combine(day_after, dt.time.min, tzinfo=JAKARTA)
-            queryset = queryset.filter(departure__starts_at__lt=stop)
-        return queryset
+        """The departure's date in its village, whatever the admin's time zone."""
+        first = value.start.date() if value.start else None
+        last = value.stop.date() if value.stop else None
+        if first is None and last is None:
+            return queryset
+        return queryset.filter(
+            local_days_filter(
+                "departure__starts_at", "enterprise__time_zone", first=first, last=last
+            )
+        )
 
 
 class BookingIndexView(generic.IndexView):
@@ -198,13 +207,9 @@ class BookingIndexView(generic.IndexView):
     # Exports: the same rows as the list (scoped, filtered), with local dates and times.
     export_values = {
         "reference": lambda b: b.reference,
-        "booked_at": lambda b: timezone.localtime(b.created_at, JAKARTA).strftime("%Y-%m-%d %H:%M"),
-        "departure_date": lambda b: (
-            timezone.localtime(b.departure.starts_at, JAKARTA).date().isoformat()
-        ),
-        "departure_time": lambda b: timezone.localtime(b.departure.starts_at, JAKARTA).strftime(
-            "%H:%M"
-        ),
+        "booked_at": lambda b: _stamp(b.created_at, b.zone),
+        "departure_date": lambda b: _stamp(b.departure.starts_at, b.zone, "%Y-%m-%d"),
+        "departure_time": lambda b: _stamp(b.departure.starts_at, b.zone, "%H:%M"),
         "tour": lambda b: b.departure.tour.title,
         "customer_name": lambda b: b.customer_name,
         "customer_phone": lambda b: b.customer_phone,
@@ -217,11 +222,7 @@ class BookingIndexView(generic.IndexView):
         "status": lambda b: b.get_status_display(),
         "payment_status": lambda b: b.get_payment_status_display(),
         "payment_method": lambda b: b.get_payment_method_display(),
-        "checked_in_at": lambda b: (
-            timezone.localtime(b.checked_in_at, JAKARTA).strftime("%Y-%m-%d %H:%M")
-            if b.checked_in_at
-            else ""
-        ),
+        "checked_in_at": lambda b: _stamp(b.checked_in_at, b.zone),
     }
 
     def to_row_dict(self, item):
@@ -260,6 +261,7 @@ class BookingInspectView(generic.InspectView):
         urls = {name: reverse(f"bookings:{name}", args=[quote(booking.pk)]) for name in ACTIONS}
         context.update(
             {
+                "zone": booking.zone,
                 "booking": booking,
                 "departure": departure,
                 "tour": departure.tour,
@@ -269,7 +271,7 @@ class BookingInspectView(generic.InspectView):
                 "events": [
                     {
                         "at": event.at,
-                        "when": short_when(event.at),
+                        "when": short_when(event.at, booking.zone),
                         "label": EVENT_LABELS.get(event.kind, event.kind.replace("_", " ")),
                         "note": event.note,
                         "user": get_user_display_name(event.user) if event.user else "",
@@ -279,7 +281,8 @@ class BookingInspectView(generic.InspectView):
                 "total": rupiah(booking.total),
                 "status_class": STATUS_CLASSES.get(booking.status, ""),
                 "checked_in": (
-                    f"{local_date(booking.checked_in_at)}, {local_time(booking.checked_in_at)}"
+                    f"{local_date(booking.checked_in_at, zone=booking.zone)}, "
+                    f"{local_time(booking.checked_in_at, zone=booking.zone)}"
                     if booking.checked_in_at
                     else ""
                 ),
@@ -290,7 +293,7 @@ class BookingInspectView(generic.InspectView):
                 "can_check_in": can_change
                 and booking.status == BookingStatus.CONFIRMED
                 and not booking.checked_in_at
-                and timezone.localdate(departure.starts_at) == timezone.localdate(now),
+                and check_in_day_is_today(booking, now=now),
                 "can_no_show": can_change
                 and booking.status == BookingStatus.CONFIRMED
                 and not booking.checked_in_at
@@ -320,7 +323,10 @@ def deposit_text(booking: Booking) -> dict | None:
         "deposit": rupiah(booking.deposit_amount),
         "paid": rupiah(paid),
         "owed": rupiah(owed) if owed else "",
-        "due": f"{local_date(booking.balance_due_at)}, {local_time(booking.balance_due_at)}",
+        "due": (
+            f"{local_date(booking.balance_due_at, zone=booking.zone)}, "
+            f"{local_time(booking.balance_due_at, zone=booking.zone)}"
+        ),
         "on_arrival": booking.balance_on_arrival and owed > 0,
         "pay_in_one_go": not has_balance_schedule(booking),
     }
@@ -478,7 +484,9 @@ class BookingViewSet(ServiceOnlyViewSetMixin, ModelViewSet):
         Column(
             "departure",
             label=gettext_lazy("Departure"),
-            accessor=lambda b: f"{short_when(b.departure.starts_at)} · {b.departure.tour.title}",
+            accessor=lambda b: (
+                f"{short_when(b.departure.starts_at, b.zone)} · {b.departure.tour.title}"
+            ),
             sort_key="departure__starts_at",
         ),
         Column("seats", label=gettext_lazy("People"), sort_key="seats"),
@@ -507,7 +515,7 @@ class BookingViewSet(ServiceOnlyViewSetMixin, ModelViewSet):
         "reference": gettext_lazy("Reference"),
         "booked_at": gettext_lazy("Booked at"),
         "departure_date": gettext_lazy("Date"),
-        "departure_time": gettext_lazy("Time (WIB)"),
+        "departure_time": gettext_lazy("Time (village time)"),
         "tour": gettext_lazy("Experience"),
         "customer_name": gettext_lazy("Name"),
         "customer_phone": gettext_lazy("Phone"),

@@ -26,6 +26,7 @@ from ..services.bookings import booking_check_in, reference_from_scan
 from .bookings import departure_when, guests_text, scoped_bookings
 from .forms import CheckInForm
 from .panels import todays_departures
+from .permissions import staff_zone
 
 
 def _nowrap_reference(message: str, reference: str) -> str:
@@ -81,7 +82,7 @@ class CheckInView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
         context.update(
             {
                 "result": result,
-                "today": local_date(timezone.now()),
+                "today": local_date(timezone.now(), zone=staff_zone(self.request.user)),
                 "departures": todays_departures(self.request.user),
             }
         )

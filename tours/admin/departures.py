@@ -6,11 +6,10 @@ each one service call; a refusal (capacity below the places taken, a cancelled d
 shown as an admin message and changes nothing.
 """
 
-import datetime as dt
-
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -27,7 +26,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from bumdes.admin.permissions import ServiceOnlyViewSetMixin
-from core.formats import JAKARTA
+from core.localtime import local_days_filter, today_in
 
 from ..availability import departure_counts, departure_is_bookable
 from ..community import departure_assign, departure_unassign, members_by_rotation
@@ -82,9 +81,9 @@ def assignment_sections(departure: Departure, *, open_for_changes: bool) -> list
     return sections
 
 
-def today_start() -> dt.datetime:
-    today = timezone.localtime(timezone.now(), JAKARTA).date()
-    return dt.datetime.combine(today, dt.time.min, tzinfo=JAKARTA)
+def from_today() -> Q:
+    """Departures from today on, today being each village's own date."""
+    return local_days_filter("starts_at", "enterprise__time_zone", first=today_in(timezone.now()))
 
 
 def scoped_departures(user):
@@ -144,26 +143,24 @@ class DepartureFilterSet(WagtailFilterSet):
 
     def filter_period(self, queryset, name, value):
         if value == "past":
-            return queryset.filter(starts_at__lt=today_start())
+            return queryset.exclude(from_today())
         return queryset
 
     def filter_date(self, queryset, name, value):
-        if value.start:
-            start = dt.datetime.combine(value.start.date(), dt.time.min, tzinfo=JAKARTA)
-            queryset = queryset.filter(starts_at__gte=start)
-        if value.stop:
-            day_after = value.stop.date() + dt.timedelta(days=1)
-            queryset = queryset.filter(
-                starts_at__lt=dt.datetime.combine(day_after, dt.time.min, tzinfo=JAKARTA)
-            )
-        return queryset
+        first = value.start.date() if value.start else None
+        last = value.stop.date() if value.stop else None
+        if first is None and last is None:
+            return queryset
+        return queryset.filter(
+            local_days_filter("starts_at", "enterprise__time_zone", first=first, last=last)
+        )
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
         if not data.get("period") and not data.get("date"):
             # By default staff see what is ahead of them, starting today.
-            queryset = queryset.filter(starts_at__gte=today_start())
+            queryset = queryset.filter(from_today())
         return queryset
 
 
@@ -177,7 +174,7 @@ class DepartureIndexView(generic.IndexView):
     def get_queryset(self):
         queryset = super().get_queryset()
         if self.filters is None or not self.filters.is_valid():
-            queryset = queryset.filter(starts_at__gte=today_start())
+            queryset = queryset.filter(from_today())
         return queryset
 
     @cached_property
@@ -197,7 +194,7 @@ class DepartureIndexView(generic.IndexView):
             TitleColumn(
                 "starts_at",
                 label=_("Date and time"),
-                accessor=lambda d: short_when(d.starts_at),
+                accessor=lambda d: short_when(d.starts_at, d.zone),
                 get_url=url,
                 sort_key="starts_at",
             ),
@@ -289,7 +286,7 @@ class DepartureEditView(DepartureMixin, TemplateView):
                 else "",
                 "bookings_url": reverse("bookings:index")
                 + "?date_from={0}&date_to={0}&tour={1}".format(
-                    timezone.localtime(departure.starts_at, JAKARTA).date().isoformat(),
+                    departure.local_date.isoformat(),
                     departure.tour_id,
                 ),
                 "delivered": departure.delivered_at is not None,

@@ -5,7 +5,8 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.formats import JAKARTA, rupiah
+from core.formats import rupiah
+from core.localtime import local_datetime
 
 from ..errors import BookingInvalid
 from ..models import Departure, PriceTier
@@ -187,7 +188,8 @@ class ExtraDepartureForm(forms.Form):
         label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     time = forms.TimeField(
-        label=_("Start time (WIB)"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+        label=_("Start time (village time)"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=10000)
 
@@ -197,6 +199,6 @@ class ExtraDepartureForm(forms.Form):
 
     @property
     def starts_at(self) -> dt.datetime:
-        return dt.datetime.combine(
-            self.cleaned_data["date"], self.cleaned_data["time"], tzinfo=JAKARTA
-        )
+        # On the village's clock: 16.45 in a WITA village is 16.45 WITA.
+        zone = self.cleaned_data["tour"].zone
+        return local_datetime(self.cleaned_data["date"], self.cleaned_data["time"], zone)

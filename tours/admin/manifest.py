@@ -21,12 +21,14 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from core.formats import JAKARTA, local_date, local_time, rupiah
+from core.formats import local_date, local_time, rupiah
+from core.localtime import business_date, local_days_filter, local_moment
 
 from ..models import BookingStatus, Departure, Payment, PaymentStatus
 from .bookings import guests_text
 from .departures import departure_label, scoped_departures
 from .exports import spreadsheet_safe
+from .permissions import staff_zone
 
 COMING = (BookingStatus.CONFIRMED, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)
 # What staff collect on the day: cash bookings not paid yet, and groups' balances.
@@ -46,6 +48,7 @@ def manifest_rows(departure: Departure) -> list[dict]:
         .prefetch_related("lines")
         .order_by("customer_name", "reference")
     )
+    zone = departure.zone
     for booking in bookings:
         lines = list(booking.lines.all())
         due = max(booking.total - booking.paid, 0) if booking.payment_status in OWED else 0
@@ -63,7 +66,7 @@ def manifest_rows(departure: Departure) -> list[dict]:
                 "paid_text": booking.get_payment_status_display(),
                 "no_show": booking.status == BookingStatus.NO_SHOW,
                 "checked_in": (
-                    timezone.localtime(booking.checked_in_at, JAKARTA).strftime("%H.%M")
+                    local_moment(booking.checked_in_at, zone).strftime("%H.%M")
                     if booking.checked_in_at
                     else ""
                 ),
@@ -80,8 +83,8 @@ def manifest_section(departure: Departure) -> dict:
     return {
         "departure": departure,
         "label": departure_label(departure),
-        "date": local_date(departure.starts_at),
-        "time": local_time(departure.starts_at),
+        "date": local_date(departure.starts_at, zone=departure.zone),
+        "time": local_time(departure.starts_at, zone=departure.zone),
         "rows": rows,
         "people": people,
         "guests": guests_text(people),
@@ -121,13 +124,14 @@ class BaseManifestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
         context = super().get_context_data(**kwargs)
         sections = [manifest_section(departure) for departure in self.departures]
         enterprises = {departure.enterprise.name for departure in self.departures}
+        now, zone = timezone.now(), staff_zone(self.request.user)
         context.update(
             {
                 "sections": sections,
                 "enterprise_names": ", ".join(sorted(enterprises)),
                 "csv_url": f"{self.request.path}?{self.csv_query()}",
                 "checkin_url": reverse("check-in:index"),
-                "printed_at": f"{local_date(timezone.now())}, {local_time(timezone.now())}",
+                "printed_at": f"{local_date(now, zone=zone)}, {local_time(now, zone=zone)}",
             }
         )
         return context
@@ -161,7 +165,8 @@ class BaseManifestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
             ]
         )
         for departure in self.departures:
-            local = timezone.localtime(departure.starts_at, JAKARTA)
+            zone = departure.zone
+            local = local_moment(departure.starts_at, zone)
             for row in manifest_rows(departure):
                 booking = row["booking"]
                 cells = [
@@ -178,7 +183,7 @@ class BaseManifestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
                     row["paid_text"],
                     row["due"],
                     booking.get_status_display(),
-                    timezone.localtime(booking.checked_in_at, JAKARTA).strftime("%H:%M")
+                    local_moment(booking.checked_in_at, zone).strftime("%H:%M")
                     if booking.checked_in_at
                     else "",
                 ]
@@ -193,11 +198,11 @@ class ManifestView(BaseManifestView):
 
     def get_page_subtitle(self):
         departure = self.departures[0]
-        return f"{departure.tour.title}, {local_date(departure.starts_at)}"
+        return f"{departure.tour.title}, {local_date(departure.starts_at, zone=departure.zone)}"
 
     def csv_filename(self) -> str:
         departure = self.departures[0]
-        local = timezone.localtime(departure.starts_at, JAKARTA)
+        local = local_moment(departure.starts_at, departure.zone)
         return f"manifest-{local:%Y-%m-%d-%H%M}-{departure.pk}.csv"
 
 
@@ -207,7 +212,7 @@ class DayManifestView(BaseManifestView):
     def get_day(self) -> dt.date:
         value = self.request.GET.get("date")
         if not value:
-            return timezone.localtime(timezone.now(), JAKARTA).date()
+            return business_date(timezone.now(), staff_zone(self.request.user))
         try:
             return dt.date.fromisoformat(value)
         except ValueError as error:
@@ -215,10 +220,10 @@ class DayManifestView(BaseManifestView):
 
     def get_departures(self):
         self.day = self.get_day()
-        start = dt.datetime.combine(self.day, dt.time.min, tzinfo=JAKARTA)
+        day = self.day
         return list(
             scoped_departures(self.request.user)
-            .filter(starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=1))
+            .filter(local_days_filter("starts_at", "enterprise__time_zone", first=day, last=day))
             .order_by("starts_at", "tour__title")
         )
 

@@ -7,22 +7,21 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import policy_registry
 
-from core.formats import JAKARTA, local_date, local_time
+from core.formats import local_date, local_time
+from core.localtime import local_days_filter, today_in
 
 from ..availability import departure_counts
 from ..models import Booking, Departure, DepartureStatus
-from .permissions import scoped
+from .permissions import scoped, staff_zone
 
 
 def todays_departures(user, now: dt.datetime | None = None) -> list[dict]:
     """Today's departures (local date) of the user's BUMDes, with counts in one query."""
     now = now or timezone.now()
-    start = dt.datetime.combine(
-        timezone.localtime(now, JAKARTA).date(), dt.time.min, tzinfo=JAKARTA
-    )
+    today = today_in(now)
     departures = departure_counts(
         scoped(Departure.objects.all(), user)
-        .filter(starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=1))
+        .filter(local_days_filter("starts_at", "enterprise__time_zone", first=today, last=today))
         .select_related("tour", "enterprise")
         .order_by("starts_at", "tour__title"),
         now=now,
@@ -30,7 +29,7 @@ def todays_departures(user, now: dt.datetime | None = None) -> list[dict]:
     return [
         {
             "departure": departure,
-            "time": local_time(departure.starts_at),
+            "time": local_time(departure.starts_at, zone=departure.zone),
             "tour": departure.tour.title,
             "enterprise": departure.enterprise.name,
             "booked": departure.seats_taken,
@@ -70,7 +69,7 @@ class TodayPanel(Component):
         return {
             "request": self.request,
             "rows": rows,
-            "today": local_date(now),
+            "today": local_date(now, zone=staff_zone(user)),
             "guests": sum(row["booked"] for row in active),
             "checked_in": sum(row["checked_in"] for row in active),
             "show_enterprise": user.is_superuser,

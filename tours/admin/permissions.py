@@ -8,17 +8,21 @@ The scoping itself lives with the enterprises, in `bumdes.admin.permissions`.
 """
 
 from django.db.models import QuerySet
+from wagtail.models import Locale
 
-from bumdes.admin.permissions import EnterprisePermissionPolicy, scoped, staff_enterprise
+from bumdes.admin.permissions import (
+    EnterprisePermissionPolicy,
+    scoped,
+    staff_enterprise,
+    staff_zone,
+)
 
 from ..models import TourPage
 
-__all__ = ["EnterprisePermissionPolicy", "scoped", "staff_enterprise", "user_tours"]
+__all__ = ["EnterprisePermissionPolicy", "scoped", "staff_enterprise", "staff_zone", "user_tours"]
 
 
 def user_tours(user) -> QuerySet[TourPage]:
     """The user's own experience pages in the default language (where departures live)."""
-    from wagtail.models import Locale
-
     tours = TourPage.objects.filter(locale=Locale.get_default()).order_by("title")
     return scoped(tours, user, field="business_unit__enterprise")

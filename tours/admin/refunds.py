@@ -27,7 +27,7 @@ from bumdes.admin.base import BooksMixin, breadcrumbs
 from bumdes.admin.forms import RupiahField
 from bumdes.admin.permissions import scoped
 from bumdes.models import JournalEntry
-from core.formats import local_date, local_time, rupiah
+from core.formats import rupiah
 
 from ..errors import BookingError, BookingInvalid
 from ..models import Booking, PaymentMethod, Refund
@@ -39,6 +39,7 @@ from ..payments.refunds import (
 )
 from ..services.bookings import refund_percent_for
 from ..services.books import booking_paid_amount, refund_mark_paid, refunds_total
+from .bookings import departure_when
 
 SESSION_KEYS = "refund_form_keys"
 
@@ -152,8 +153,7 @@ class RefundCreateView(RefundMixin, FormView):
         context.update(
             {
                 "booking": booking,
-                "when": f"{local_date(booking.departure.starts_at)}, "
-                f"{local_time(booking.departure.starts_at)}",
+                "when": departure_when(booking.departure),
                 "total": rupiah(booking.total),
                 "paid": rupiah(amounts["paid"]),
                 "refunded": rupiah(amounts["refunded"]),

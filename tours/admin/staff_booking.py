@@ -21,7 +21,8 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from core.formats import JAKARTA, local_date, rupiah
+from core.formats import local_date, rupiah
+from core.localtime import business_date, local_days_filter
 
 from ..availability import departure_is_bookable, with_seats_left
 from ..errors import BookingError, BookingInvalid
@@ -29,7 +30,7 @@ from ..models import Booking, Channel, Departure, DepartureStatus, PaymentMethod
 from ..services.bookings import Customer, booking_create
 from .bookings import departure_when, guests_text
 from .forms import DayForm, StaffBookingForm, add_service_errors
-from .permissions import scoped, user_tours
+from .permissions import scoped, staff_zone, user_tours
 
 
 class StaffBookingMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
@@ -45,31 +46,27 @@ class StaffBookingMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
         ]
 
 
-def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    start = dt.datetime.combine(day, dt.time.min, tzinfo=JAKARTA)
-    return start, start + dt.timedelta(days=1)
-
-
 class StaffBookingChooseView(StaffBookingMixin, TemplateView):
     template_name = "tours/admin/staff_booking_choose.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
-        today = timezone.localtime(now, JAKARTA).date()
+        today = business_date(now, staff_zone(self.request.user))
         tours = user_tours(self.request.user)
         form = DayForm(self.request.GET or None, tours=tours, initial={"date": today})
         day, tour = today, None
         if form.is_bound and form.is_valid():
             day, tour = form.cleaned_data["date"], form.cleaned_data["tour"]
-        start, end = day_bounds(day)
-        departures = scoped(Departure.objects.all(), self.request.user).filter(
-            starts_at__gte=max(start, now), starts_at__lt=end, status=DepartureStatus.OPEN
+        departures = (
+            scoped(Departure.objects.all(), self.request.user)
+            .filter(local_days_filter("starts_at", "enterprise__time_zone", first=day, last=day))
+            .filter(starts_at__gte=now, status=DepartureStatus.OPEN)
         )
         if tour is not None:
             departures = departures.filter(tour=tour)
         rows = []
-        for departure in with_seats_left(departures.select_related("tour"), now=now):
+        for departure in with_seats_left(departures.select_related("tour", "enterprise"), now=now):
             left = max(departure.capacity - departure.seats_taken, 0)
             bookable = departure_is_bookable(departure, now=now, channel=Channel.STAFF) and left > 0
             rows.append(
@@ -120,7 +117,7 @@ class StaffBookingCreateView(StaffBookingMixin, FormView):
                 "left": max(departure.capacity - departure.seats_taken, 0),
                 "key": self.request.POST.get("key") or secrets.token_urlsafe(16),
                 "choose_url": reverse("bookings:add")
-                + f"?date={timezone.localtime(self.departure.starts_at, JAKARTA).date()}",
+                + f"?date={self.departure.local_date.isoformat()}",
                 "bookable": departure_is_bookable(self.departure, now=now, channel=Channel.STAFF),
             }
         )

@@ -22,12 +22,13 @@ from bumdes.admin.forms import RupiahField
 from bumdes.admin.menus import permission_menu_item
 from bumdes.admin.permissions import scoped
 from bumdes.models import JournalEntry
-from core.formats import local_date, local_time, rupiah
+from core.formats import rupiah
 
 from ..errors import BookingError, BookingInvalid
 from ..models import Booking, BookingStatus, Payment, PaymentMethod
 from ..services.deposits import amount_due_now
 from ..services.paying import bank_transfer_confirm, transfers_awaited
+from .bookings import departure_when
 
 
 def transfers_url(enterprise=None, request=None) -> str:
@@ -118,8 +119,7 @@ class TransferConfirmView(BooksMixin, FormView):
         context.update(
             {
                 "booking": booking,
-                "when": f"{local_date(booking.departure.starts_at)} "
-                f"{local_time(booking.departure.starts_at)}",
+                "when": departure_when(booking.departure),
                 "due": rupiah(amount_due_now(booking)),
                 "total": rupiah(booking.total),
                 "back_url": transfers_url(self.enterprise, self.request),

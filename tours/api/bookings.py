@@ -22,18 +22,17 @@ from typing import Annotated
 import stripe
 from django.http import Http404, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, Router, Status
 from ninja.throttling import BaseThrottle
 
+from core.localtime import local_moment
 from core.ratelimit import rate_limited
 
 from ..availability import tour_in_language
 from ..models import Booking, BookingStatus, Channel, PaymentMethod
 from ..payments.registry import provider_get
 from ..services.bookings import Customer, booking_cancel, booking_create
-from ..services.departures import JAKARTA
 from ..tickets import manage_url
 from .errors import RequestInvalid
 from .schemas import (
@@ -60,8 +59,9 @@ class PostRateLimit(BaseThrottle):
         return not rate_limited(request, "api")
 
 
-def _local(value):
-    return timezone.localtime(value, JAKARTA) if value else None
+def _local(value, booking):
+    """A moment on the village's clock (ISO 8601 with its offset)."""
+    return local_moment(value, booking.zone) if value else None
 
 
 def _scoped_key(key: str, payload: BookingIn) -> tuple[str, str]:
@@ -92,7 +92,7 @@ def _booking_out(booking: Booking, request) -> dict:
         "payment_status": booking.payment_status,
         "total": booking.total,
         "seats": booking.seats,
-        "departure": {"id": departure.pk, "starts_at": _local(departure.starts_at)},
+        "departure": {"id": departure.pk, "starts_at": _local(departure.starts_at, booking)},
         "tour": {"id": departure.tour_id, "title": tour.title},
         "lines": [
             {"label": line.label, "unit_price": line.unit_price, "quantity": line.quantity}
@@ -105,7 +105,7 @@ def _booking_out(booking: Booking, request) -> dict:
             "country": booking.customer_country,
             "language": booking.language,
         },
-        "hold_expires_at": _local(booking.hold_expires_at),
+        "hold_expires_at": _local(booking.hold_expires_at, booking),
         "manage_url": manage_url(booking, request),
     }
 
@@ -156,7 +156,7 @@ def create(
             "token": booking.token,
             "status": booking.status,
             "total": booking.total,
-            "hold_expires_at": _local(booking.hold_expires_at),
+            "hold_expires_at": _local(booking.hold_expires_at, booking),
             "manage_url": manage_url(booking, request),
             "payment_url": payment_url(booking, request),
         },

@@ -7,6 +7,7 @@ the Indonesian page and its tiers, because bookings and departures hang on those
 
 import datetime as dt
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
 
 from django.http import Http404
 from django.utils import timezone
@@ -14,10 +15,11 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router
 from wagtail.models import Locale
 
+from core.localtime import business_date, day_start, local_moment
+
 from ..availability import departure_is_bookable, with_seats_left
 from ..models import Departure, DepartureStatus, TourPage, VillagePage
 from ..services.bookings import payment_methods_available
-from ..services.departures import JAKARTA
 from .errors import RequestInvalid
 from .schemas import DepartureOut, InvalidOut, MessageOut, TourOut
 
@@ -106,25 +108,26 @@ def tour_list(request, lang: Literal["id", "en"] | None = None):
     return tours_published(request=request, language=lang)
 
 
-def _date_range(start: dt.date | None, end: dt.date | None) -> tuple[dt.datetime, dt.datetime]:
-    """Local dates (Asia/Jakarta), `end` included → [start, end) as aware datetimes."""
-    start = start or timezone.localdate(timezone=JAKARTA)
+def _date_range(
+    start: dt.date | None, end: dt.date | None, zone: ZoneInfo
+) -> tuple[dt.datetime, dt.datetime]:
+    """The village's local dates, `end` included → [start, end) as aware datetimes."""
+    start = start or business_date(timezone.now(), zone)
     end = end or start + dt.timedelta(days=DEFAULT_DAYS)
     if end < start:
         raise RequestInvalid({"to": _("The end date must not be before the start date.")})
     if (end - start).days > MAX_DAYS:
         raise RequestInvalid({"to": _("Ask for at most %(n)d days at a time.") % {"n": MAX_DAYS}})
-    begin = dt.datetime.combine(start, dt.time.min, tzinfo=JAKARTA)
-    until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=JAKARTA)
-    return begin, until
+    return day_start(start, zone), day_start(end + dt.timedelta(days=1), zone)
 
 
 @router.get(
     "/tours/{tour_id}/departures/",
     response={200: list[DepartureOut], 400: InvalidOut, 404: MessageOut},
     summary="Departures of a tour with the places left",
-    description="`from` and `to` are local dates (Asia/Jakarta), `to` included; by default "
-    "today and the 30 days after it. `to` may be at most 366 days after `from`.",
+    description="`from` and `to` are the village's local dates, `to` included; by default "
+    "today and the 30 days after it. `to` may be at most 366 days after `from`. Times are "
+    "ISO 8601 with the village's offset (WIB +07:00, WITA +08:00, WIT +09:00).",
 )
 def departure_list(
     request,
@@ -135,7 +138,8 @@ def departure_list(
     tour = _live(TourPage.objects.filter(locale=Locale.get_default(), pk=tour_id)).first()
     if tour is None:
         raise Http404
-    begin, until = _date_range(start, end)
+    zone = tour.zone
+    begin, until = _date_range(start, end, zone)
     now = timezone.now()
     departures = with_seats_left(
         Departure.objects.filter(tour=tour, starts_at__gte=begin, starts_at__lt=until),
@@ -150,7 +154,7 @@ def departure_list(
         result.append(
             {
                 "id": departure.pk,
-                "starts_at": timezone.localtime(departure.starts_at, JAKARTA),
+                "starts_at": local_moment(departure.starts_at, zone),
                 "capacity": departure.capacity,
                 "seats_left": max(departure.capacity - departure.seats_taken, 0),
                 "status": status,

@@ -9,6 +9,8 @@ page never changes an existing booking. `seats` and `total` are stored with the 
 the sums of its lines, fixed once the booking is made) so that seat counts are one aggregate.
 """
 
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -151,6 +153,11 @@ class Booking(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in (BookingStatus.HELD, BookingStatus.CONFIRMED)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The village's time zone: the booking's times are shown and its dates kept in it."""
+        return self.enterprise.zone
 
 
 class BookingLine(models.Model):

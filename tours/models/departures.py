@@ -5,14 +5,20 @@ November". Departures are generated ahead from the rules (`departures_generate`)
 edited one by one by staff: close a date, change capacity, add an extra slot, cancel.
 
 A departure belongs to the tour page of the default language (Indonesian); translations of the
-page show the same departures. Times are stored in UTC and scheduled in Asia/Jakarta: a
-departure's date is its local date.
+page show the same departures. Times are stored in UTC and scheduled in the village's own time
+zone (its BUMDes's `time_zone`): a departure's date is its local date there.
 """
+
+import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+from core.formats import local_date, local_time
+from core.localtime import business_date
 
 from .fields import WeekdaysField
 
@@ -20,7 +26,7 @@ from .fields import WeekdaysField
 class ScheduleRule(models.Model):
     page = ParentalKey("tours.TourPage", on_delete=models.CASCADE, related_name="schedule_rules")
     weekdays = WeekdaysField(_("days"))
-    start_time = models.TimeField(_("start time (WIB)"))
+    start_time = models.TimeField(_("start time (village time)"))
     capacity = models.PositiveSmallIntegerField(_("places"))
     valid_from = models.DateField(_("from"), null=True, blank=True)
     valid_to = models.DateField(_("until"), null=True, blank=True)
@@ -110,6 +116,17 @@ class Departure(models.Model):
         ]
 
     def __str__(self) -> str:
-        from core.formats import local_date, local_time
+        zone = self.zone
+        return f"{self.tour.title}, {local_date(self.starts_at, zone=zone)} " + local_time(
+            self.starts_at, zone=zone
+        )
 
-        return f"{self.tour.title}, {local_date(self.starts_at)} {local_time(self.starts_at)}"
+    @property
+    def zone(self) -> ZoneInfo:
+        """The village's time zone, in which the departure is scheduled and shown."""
+        return self.enterprise.zone
+
+    @property
+    def local_date(self) -> dt.date:
+        """The departure's date: its local date in the village."""
+        return business_date(self.starts_at, self.zone)

@@ -9,6 +9,8 @@ Price tiers sit on the tour page as inline rows. They are what a booking copies 
 (labels and prices are frozen in the booking, never read back from the page).
 """
 
+from zoneinfo import ZoneInfo
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -28,6 +30,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import HighlightBlock, StoryBlock
+from core.localtime import zone_info
 from core.seo import SeoMixin
 
 from .. import jsonld
@@ -365,6 +368,13 @@ class TourPage(SeoMixin, Page):
     def village(self):
         return self.get_parent().specific
 
+    @property
+    def zone(self) -> ZoneInfo:
+        """The village's time zone (its BUMDes's), in which departures are scheduled."""
+        if self.business_unit_id is None:
+            return zone_info()
+        return self.business_unit.enterprise.zone
+
     def cancellation_policy_text(self) -> str:
         """The policy in one sentence, for the price box and the ticket."""
         if self.full_refund_hours == 0:
@@ -393,6 +403,7 @@ class TourPage(SeoMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["village"] = self.village
+        context["zone"] = self.zone
         context["tiers"] = list(self.price_tiers.all())
         # Booking settings (cancellation policy, departures) live on the default-language page.
         context["canonical"] = tour_canonical(self) if self.pk else self

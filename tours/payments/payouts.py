@@ -19,6 +19,7 @@ from django.utils import timezone
 from bumdes import postings
 from bumdes.ledger import journal_entry_reverse
 from bumdes.models import Enterprise, JournalEntry
+from core.localtime import business_date
 
 from .amounts import stripe_to_idr_rounded
 from .stripe_provider import stripe_client
@@ -53,7 +54,7 @@ def payout_apply(
     if not payout_id or currency != "idr":
         return []
     amount = stripe_to_idr_rounded(int(_field(payout, "amount") or 0))
-    date = timezone.localdate(now)
+    date = business_date(now, enterprise.zone)
     created_ref = f"payout-{payout_id}-created"
     paid_ref = f"payout-{payout_id}-paid"
     entries: list[JournalEntry] = []

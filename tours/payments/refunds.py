@@ -53,6 +53,7 @@ from ..services.books import (
     booking_paid_amount,
     booking_payment_status_refresh,
     booking_sale,
+    posting_date,
     refund_method_for,
     refund_paid_record,
     refunds_total,
@@ -161,7 +162,7 @@ def refund_create(
             sale=sale,
             amount=amount,
             from_account=owed_from,
-            date=timezone.localdate(now),
+            date=posting_date(booking, now),
             source_ref=f"refund-{refund.pk}-owed",
             user=user,
         )
@@ -363,7 +364,7 @@ def _refund_failed(refund: Refund, *, reason: str, source_ref: str, now: dt.date
         ).first()
         if entry is not None:
             journal_entry_reverse(
-                entry=entry, date=timezone.localdate(now), reason="refund Stripe gagal"
+                entry=entry, date=posting_date(refund.booking, now), reason="refund Stripe gagal"
             )
         refund.paid_at = None
     refund.status = Refund.Status.FAILED

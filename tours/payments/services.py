@@ -35,7 +35,7 @@ from ..models import (
     PaymentMethod,
     Refund,
 )
-from ..services.books import booking_paid_amount, booking_sale, payment_record
+from ..services.books import booking_paid_amount, booking_sale, payment_record, posting_date
 from ..services.departures import departure_lock
 from ..services.notify import notify_after_commit as _notify
 from .amounts import stripe_to_idr_rounded
@@ -189,7 +189,7 @@ def payment_received_apply(
         sale=booking_sale(booking),
         amount=amount,
         from_account=chart.UNEARNED,
-        date=timezone.localdate(now),
+        date=posting_date(booking, now),
         source_ref=f"payment-{payment.pk}-unplaced",
     )
     reason = _("Paid more than was owed") if placed else _("Paid after the places were gone")

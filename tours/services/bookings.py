@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from core.localtime import business_date
+
 from ..availability import departure_is_bookable, seats_taken
 from ..errors import AlreadyCheckedIn, BookingClosed, BookingInvalid, NotAllowed, SoldOut
 from ..models import (
@@ -541,20 +543,26 @@ def reference_from_scan(text: str) -> str:
     return match.group(1) if match else ""
 
 
+def check_in_day_is_today(booking: Booking, *, now: dt.datetime) -> bool:
+    """Guests are checked in on the day of their departure, the village's day."""
+    departure = booking.departure
+    zone = departure.zone
+    return business_date(departure.starts_at, zone) == business_date(now, zone)
+
+
 @transaction.atomic
 def booking_check_in(*, booking: Booking, user=None, now=None) -> Booking:
     """Check the guests of a confirmed booking in. Twice is refused with the first time."""
     now = now or timezone.now()
     booking = Booking.objects.select_for_update().select_related("departure").get(pk=booking.pk)
     if booking.checked_in_at:
-        raise AlreadyCheckedIn(booking.checked_in_at)
+        raise AlreadyCheckedIn(booking.checked_in_at, booking.departure.zone)
     if booking.status != BookingStatus.CONFIRMED:
         raise NotAllowed(
             _("This booking is %(status)s and cannot be checked in.")
             % {"status": booking.get_status_display().lower()}
         )
-    local_day = timezone.localdate(booking.departure.starts_at)
-    if local_day != timezone.localdate(now):
+    if not check_in_day_is_today(booking, now=now):
         raise NotAllowed(_("This ticket is for another day."))
     booking.checked_in_at = now
     booking.checked_in_by = user if user and user.is_authenticated else None

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from bumdes import chart, postings
 from core.formats import rupiah
+from core.localtime import business_date
 from core.money import percent_of
 
 from ..errors import BookingInvalid, NotAllowed
@@ -55,8 +56,9 @@ def booking_paid_amount(booking: Booking) -> int:
     return paid["s"] or 0
 
 
-def _local_date(moment: dt.datetime) -> dt.date:
-    return timezone.localdate(moment)
+def posting_date(booking: Booking, moment: dt.datetime) -> dt.date:
+    """The business date of a booking's money event: the village's date of the moment."""
+    return business_date(moment, booking.zone)
 
 
 def payment_record(
@@ -108,7 +110,7 @@ def payment_record(
         departure = booking.departure
         delivered = not owed_back and (
             departure.delivered_at is not None
-            or _local_date(now) >= _local_date(departure.starts_at)
+            or posting_date(booking, now) >= posting_date(booking, departure.starts_at)
         )
         sale = booking_sale(booking)
         source = f"payment-{payment.pk}"
@@ -116,14 +118,18 @@ def payment_record(
             sale=sale,
             amount=amount,
             method=method,
-            date=_local_date(now),
+            date=posting_date(booking, now),
             delivered=delivered,
             source_ref=source,
             user=user,
         )
         if fee:
             postings.post_payment_fee(
-                sale=sale, fee=fee, date=_local_date(now), source_ref=source, method=method
+                sale=sale,
+                fee=fee,
+                date=posting_date(booking, now),
+                source_ref=source,
+                method=method,
             )
         paid_now = booking.total - outstanding + amount
         if owed_back:
@@ -189,7 +195,7 @@ def cancellation_post(*, booking: Booking, now: dt.datetime | None = None) -> Re
     entry = postings.post_cancellation(
         sale=booking_sale(booking),
         refund=refund_amount,
-        date=_local_date(now),
+        date=posting_date(booking, now),
         source_ref=f"booking-{booking.reference}-cancelled",
     )
     if refund_amount <= 0:
@@ -241,7 +247,7 @@ def refund_paid_record(
             sale=sale,
             amount=refund.amount,
             method=method,
-            date=_local_date(now),
+            date=posting_date(refund.booking, now),
             source_ref=source_ref,
             fee=fee,
         )
@@ -340,7 +346,7 @@ def departure_deliver(*, departure: Departure, now: dt.datetime | None = None) -
         revenue = booking_paid_amount(booking)
         postings.post_delivery(
             sale=booking_sale(booking),
-            date=_local_date(departure.starts_at),
+            date=posting_date(booking, departure.starts_at),
             shares=_member_shares(revenue, shares),
             source_ref=f"booking-{booking.reference}-delivered",
         )

@@ -5,18 +5,18 @@ they changed stays as they left it. Capacity never drops below the places alread
 """
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from core.localtime import business_date, local_datetime
+
 from ..availability import seats_taken
 from ..errors import BookingInvalid, NotAllowed
 from ..models import Departure, DepartureStatus, TourPage
 
-JAKARTA = ZoneInfo("Asia/Jakarta")
 DEFAULT_DAYS_AHEAD = 120
 
 
@@ -35,7 +35,6 @@ def departures_generate(
     one tour is given.
     """
     now = now or timezone.now()
-    today = now.astimezone(JAKARTA).date()
     tours = (
         [tour]
         if tour is not None
@@ -47,12 +46,15 @@ def departures_generate(
         enterprise_id = page.business_unit.enterprise_id if page.business_unit_id else None
         if not rules or enterprise_id is None:
             continue
+        # The rules say "Saturdays at 08.00" on the village's own clock.
+        zone = page.zone
+        today = business_date(now, zone)
         wanted = {}
         for offset in range(days):
             day = today + dt.timedelta(days=offset)
             for rule in rules:
                 if rule.applies_on(day):
-                    starts_at = dt.datetime.combine(day, rule.start_time, tzinfo=JAKARTA)
+                    starts_at = local_datetime(day, rule.start_time, zone)
                     if starts_at > now:
                         wanted[starts_at] = rule
         existing = set(

@@ -3,8 +3,8 @@ the balance a set number of days before the departure.
 
 `Booking.deposit_amount` and `Booking.balance_due_at` are fixed when the booking is made, like the
 prices (0 and None: the whole total is due at once). `amount_due_now` is what the guest is asked
-to pay next, by whichever method. The balance is due at the end of its day, Western Indonesian
-Time; a deposit is offered only when that leaves the guest time to pay it.
+to pay next, by whichever method. The balance is due at the end of its day on the village's
+clock; a deposit is offered only when that leaves the guest time to pay it.
 
 Guests who pay on arrival (cash) or whose partner pays on account pay everything in one go, so
 they have no balance schedule even when the tour asks groups for a deposit.
@@ -21,7 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.formats import JAKARTA, local_date, local_time
+from core.formats import local_date, local_time
+from core.localtime import business_date, local_datetime
 from core.money import percent_of
 
 from ..models import (
@@ -50,10 +51,11 @@ EVENT_ON_ARRIVAL = "balance_on_arrival"
 
 
 def balance_due_at_for(*, tour, departure_starts_at: dt.datetime) -> dt.datetime:
-    """The end of the local day `tour.balance_due_days` before the departure's local date."""
-    day = timezone.localtime(departure_starts_at, JAKARTA).date()
+    """The end of the village's day `tour.balance_due_days` before the departure's date."""
+    zone = tour.zone
+    day = business_date(departure_starts_at, zone)
     due_day = day - dt.timedelta(days=tour.balance_due_days)
-    return dt.datetime.combine(due_day, BALANCE_DUE_TIME, tzinfo=JAKARTA)
+    return local_datetime(due_day, BALANCE_DUE_TIME, zone)
 
 
 def deposit_terms(
@@ -108,9 +110,10 @@ def deposit_percent_shown(booking: Booking) -> int | None:
 
 
 def balance_reminder_at(booking: Booking) -> dt.datetime:
-    due_day = timezone.localtime(booking.balance_due_at, JAKARTA).date()
+    zone = booking.zone
+    due_day = business_date(booking.balance_due_at, zone)
     day = due_day - dt.timedelta(days=REMINDER_DAYS_BEFORE)
-    return dt.datetime.combine(day, REMINDER_TIME, tzinfo=JAKARTA)
+    return local_datetime(day, REMINDER_TIME, zone)
 
 
 def card_payment_possible(booking: Booking, *, now: dt.datetime) -> bool:
@@ -241,7 +244,11 @@ def balance_overdue_handle(*, booking: Booking, now: dt.datetime | None = None) 
         if not _overdue(booking, now) or booking_paid_amount(booking) >= booking.total:
             return ""
         departure = booking.departure
-        due = f"{local_date(booking.balance_due_at)}, {local_time(booking.balance_due_at)}"
+        zone = booking.zone
+        due = (
+            f"{local_date(booking.balance_due_at, zone=zone)}, "
+            f"{local_time(booking.balance_due_at, zone=zone)}"
+        )
         # Guests already there (or a departure under way) are never sent away, nor a group
         # whose deposit came in only after the due date (a slow transfer): they pay the
         # balance at the door whatever the policy.

@@ -124,6 +124,7 @@ def _tour_context(departure: Departure) -> dict:
         "village": village,
         "map_url": map_url,
         "enterprise": departure.enterprise,
+        "zone": departure.zone,
     }
 
 
@@ -194,7 +195,7 @@ def booking_availability(request, page_id: int):
     response = render(
         request,
         "tours/includes/availability.html",
-        {"page": page, "availability": availability},
+        {"page": page, "availability": availability, "zone": page.zone},
     )
     response["X-Robots-Tag"] = "noindex"
     return response

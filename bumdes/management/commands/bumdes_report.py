@@ -24,6 +24,7 @@ from bumdes.exports import BINARY, file_name, render
 from bumdes.exports.beancount_file import journal_beancount
 from bumdes.models import Account, BusinessUnit, Enterprise
 from bumdes.reports import NO_UNIT
+from core.localtime import business_date
 
 REPORTS = (
     "trial-balance",
@@ -99,7 +100,7 @@ class Command(BaseCommand):
         enterprises = self._enterprises(enterprise, report)
         one = enterprises[0]
         unit = self._unit(unit, enterprises)
-        end = _date(end, "--to") or timezone.localdate()
+        end = _date(end, "--to") or business_date(timezone.now(), one.zone)
         given_start = _date(start, "--from")
         start = given_start or dt.date(end.year, 1, 1)
         if start > end:
