@@ -24,6 +24,7 @@ from core.localtime import business_date, local_days_filter
 from . import tickets
 from .availability import tour_in_language
 from .models import Booking, BookingEvent, BookingStatus, PaymentStatus
+from .services.cancellation import cancellation_refund
 from .services.deposits import (
     REMINDER_DAYS_BEFORE,
     amount_due_now,
@@ -61,6 +62,7 @@ def booking_context(booking: Booking) -> dict:
         "amount_due": amount_due_now(booking),
         "balance": balance_summary(booking),
         "balance_url": balance_url(booking),
+        "refund": cancellation_refund(booking),
     }
 
 

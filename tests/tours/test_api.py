@@ -627,7 +627,9 @@ def test_cancel_with_token_refunds_by_policy_and_frees_the_places(client, tour, 
     assert set(data) == {
         *client.get(f"{BOOKINGS}{booking.reference}/", {"token": booking.token}).json(),
         "refund_percent",
+        "refund_amount",
     }
+    assert data["refund_amount"] == 0  # cash on arrival: nothing was paid, nothing goes back
     day = _local_day(5).isoformat()
     listed = client.get(departures_url(tour), {"from": day, "to": day}).json()
     assert next(item for item in listed if item["id"] == departure.pk)["seats_left"] == 10

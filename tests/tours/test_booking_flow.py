@@ -18,8 +18,9 @@ from django.utils import timezone, translation
 from core.formats import local_date, local_time, rupiah
 from core.localtime import zone_info
 from tours.calendar import tour_availability
-from tours.models import Booking, BookingStatus, Departure, DepartureStatus, TourPage
-from tours.services.bookings import refund_percent_for
+from tours.models import Booking, BookingStatus, Departure, DepartureStatus, PaymentMethod, TourPage
+from tours.services.books import payment_record
+from tours.services.cancellation import refund_percent_for
 
 JAKARTA = zone_info("Asia/Jakarta")
 
@@ -495,9 +496,10 @@ def test_cancel_within_the_policy(client, departure, tiers, django_capture_on_co
     booking = book(client, departure, tiers, "en", guest={**GUEST, "language": "en"})
     cancel = guest_url("booking_cancel", booking, "en")
     html = client.get(cancel).content.decode()
-    percent = refund_percent_for(booking, now=timezone.now())
-    assert percent == 100
-    assert "100% back (Rp 200,000 of the total)" in html
+    assert refund_percent_for(booking, now=timezone.now()) == 100
+    # Cash on arrival: nothing was paid, so the page promises nothing back.
+    assert "Nothing has been paid yet, so nothing is owed" in html
+    assert "goes back to you" not in html
     assert (
         Booking.objects.get(pk=booking.pk).status == BookingStatus.CONFIRMED
     )  # GET changes nothing
@@ -520,8 +522,11 @@ def test_cancel_close_to_the_start_shows_the_partial_refund(client, departure, t
     )
     departure.refresh_from_db()
     booking = book(client, departure, tiers, "en")
+    payment_record(booking=booking, method=PaymentMethod.BANK_TRANSFER, amount=200_000)
     html = client.get(guest_url("booking_cancel", booking, "en")).content.decode()
-    assert "50% back (Rp 100,000 of the total)" in html
+    assert "Rp 100,000 goes back to you (50% of the Rp 200,000 you paid)" in html
+    assert "The village keeps Rp 100,000 as the cancellation fee." in html
+    assert "This holds until" in html
 
 
 def test_unpublished_tours_cannot_be_booked(client, batik, departure, tiers):

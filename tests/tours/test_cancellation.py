@@ -12,7 +12,8 @@ from django.core import mail
 from tours.availability import seats_taken
 from tours.errors import NotAllowed
 from tours.models import BookingEvent, BookingStatus
-from tours.services.bookings import booking_cancel, booking_check_in, refund_percent_for
+from tours.services.bookings import booking_cancel, booking_check_in
+from tours.services.cancellation import refund_percent_for
 
 from .factories import GUEST_EN, STARTS_AT, DepartureFactory, confirmed, hold
 

@@ -25,8 +25,9 @@ from tours.models import (
     UnpaidBalance,
 )
 from tours.notifications import balance_reminders_send, booking_email_send
+from tours.services.balances import booking_paid_amount
 from tours.services.bookings import booking_check_in, booking_create
-from tours.services.books import booking_paid_amount, payment_record
+from tours.services.books import payment_record
 from tours.services.deposits import (
     amount_due_now,
     balance_overdue_handle,

@@ -37,14 +37,14 @@ from core.localtime import local_days_filter, local_moment
 
 from ..errors import BookingError
 from ..models import Booking, BookingStatus, Channel, PaymentMethod, PaymentStatus
+from ..services.balances import booking_paid_amount
 from ..services.bookings import (
     booking_cancel,
     booking_check_in,
     booking_mark_no_show,
     check_in_day_is_today,
-    refund_percent_for,
 )
-from ..services.books import booking_paid_amount
+from ..services.cancellation import cancellation_refund, refund_quote
 from ..services.deposits import has_balance_schedule
 from .exports import spreadsheet_safe
 from .forms import BookingCancelForm
@@ -405,13 +405,11 @@ class BookingCancelView(BookingActionMixin, WagtailAdminTemplateMixin, FormView)
 
     def get_form_kwargs(self):
         now = timezone.now()
-        self.started = self.object.departure.starts_at <= now
-        self.policy_percent = 0 if self.started else refund_percent_for(self.object, now=now)
+        started = self.object.departure.starts_at <= now
         return {
             **super().get_form_kwargs(),
-            "policy_percent": self.policy_percent,
-            "total": self.object.total,
-            "started": self.started,
+            "policy": None if started else refund_quote(self.object, now=now),
+            "full": refund_quote(self.object, now=now, percent=100),
         }
 
     def get_context_data(self, **kwargs):
@@ -441,10 +439,14 @@ class BookingCancelView(BookingActionMixin, WagtailAdminTemplateMixin, FormView)
             show_error(self.request, error)
             return self.form_invalid(form)
         if booking.status == BookingStatus.CANCELLED:
+            refund = cancellation_refund(booking)
             messages.success(
                 self.request,
-                _("%(reference)s is cancelled; refund %(percent)d%%. The guest gets an e-mail.")
-                % {"reference": booking.reference, "percent": booking.refund_percent or 0},
+                _("%(reference)s is cancelled; refund %(amount)s. The guest gets an e-mail.")
+                % {
+                    "reference": booking.reference,
+                    "amount": rupiah(refund.amount if refund else 0),
+                },
             )
         else:
             messages.success(

@@ -10,6 +10,7 @@ from core.localtime import local_datetime
 
 from ..errors import BookingInvalid
 from ..models import Departure, PriceTier
+from ..services.cancellation import RefundQuote
 
 LANGUAGE_CHOICES = [("id", "Bahasa Indonesia"), ("en", "English")]
 
@@ -55,24 +56,28 @@ class BookingCancelForm(forms.Form):
     )
     refund = forms.ChoiceField(label=_("Refund"), widget=forms.RadioSelect)
 
-    def __init__(self, *args, policy_percent: int, total: int, started: bool, **kwargs):
+    def __init__(self, *args, policy: RefundQuote | None, full: RefundQuote, **kwargs):
+        """`policy`: what the tour's policy gives back now (None once the departure started);
+        `full`: everything paid back, when the village cancels. Both from `refund_quote`."""
         super().__init__(*args, **kwargs)
-        full = (
-            self.FULL,
-            _("100%% (%(amount)s): the village cancels") % {"amount": rupiah(total)},
-        )
-        if started:
-            # After the start a guest who did not come is a no-show; only the village cancels.
-            self.fields["refund"].choices = [full]
-            self.fields["refund"].initial = self.FULL
-        else:
-            policy = (
-                self.POLICY,
-                _("%(percent)d%% (%(amount)s): as the cancellation policy says")
-                % {"percent": policy_percent, "amount": rupiah(total * policy_percent // 100)},
+        choices = [
+            (
+                self.FULL,
+                _("100%% (%(amount)s): the village cancels") % {"amount": rupiah(full.amount)},
             )
-            self.fields["refund"].choices = [policy, full]
-            self.fields["refund"].initial = self.POLICY
+        ]
+        if policy is not None:
+            # After the start a guest who did not come is a no-show; only the village cancels.
+            choices.insert(
+                0,
+                (
+                    self.POLICY,
+                    _("%(percent)d%% (%(amount)s): as the cancellation policy says")
+                    % {"percent": policy.percent, "amount": rupiah(policy.amount)},
+                ),
+            )
+        self.fields["refund"].choices = choices
+        self.fields["refund"].initial = choices[0][0]
 
     @property
     def refund_percent(self) -> int | None:

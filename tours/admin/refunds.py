@@ -33,12 +33,12 @@ from ..errors import BookingError, BookingInvalid
 from ..models import Booking, PaymentMethod, Refund
 from ..payments.refunds import (
     refund_create,
-    refund_policy_amount,
+    refund_policy_quote,
     refund_send,
     refund_too_much_message,
 )
-from ..services.bookings import refund_percent_for
-from ..services.books import booking_paid_amount, refund_mark_paid, refunds_total
+from ..services.balances import booking_paid_amount, refunds_total
+from ..services.books import refund_mark_paid
 from .bookings import departure_when
 
 SESSION_KEYS = "refund_form_keys"
@@ -124,13 +124,14 @@ class RefundCreateView(RefundMixin, FormView):
             booking = self.booking
             paid = booking_paid_amount(booking)
             refunded = refunds_total(booking)
-            policy = refund_policy_amount(booking, now=now)
+            quote = refund_policy_quote(booking, now=now)
+            policy = quote.amount if quote is not None else 0
             self._amounts = {
                 "paid": paid,
                 "refunded": refunded,
                 "left": max(0, paid - refunded),
                 "policy": policy,
-                "policy_percent": refund_percent_for(booking, now=now) if policy else None,
+                "policy_percent": quote.percent if policy else None,
             }
         return self._amounts
 

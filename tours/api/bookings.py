@@ -33,6 +33,7 @@ from ..availability import tour_in_language
 from ..models import Booking, BookingStatus, Channel, PaymentMethod
 from ..payments.registry import provider_get
 from ..services.bookings import Customer, booking_cancel, booking_create
+from ..services.cancellation import cancellation_refund
 from ..tickets import manage_url
 from .errors import RequestInvalid
 from .schemas import (
@@ -193,4 +194,9 @@ def detail(request, reference: str, token: str = ""):
 )
 def cancel(request, reference: str, token: str = ""):
     booking = booking_cancel(booking=_guest_booking(reference, token))
-    return {**_booking_out(booking, request), "refund_percent": booking.refund_percent}
+    refund = cancellation_refund(booking)
+    return {
+        **_booking_out(booking, request),
+        "refund_percent": booking.refund_percent,
+        "refund_amount": refund.amount if refund is not None else 0,
+    }

@@ -130,7 +130,11 @@ class BookingOut(Schema):
 
 class BookingCancelledOut(BookingOut):
     refund_percent: int | None = Field(
-        description="Share of the total given back under the tour's cancellation policy."
+        description="Share of what was paid given back under the tour's cancellation policy."
+    )
+    refund_amount: int = Field(
+        description="Rupiah given back: the policy's share of what was paid (0 when nothing "
+        "was paid, e.g. cash on arrival)."
     )
 
 

@@ -37,7 +37,6 @@ from django_tasks import task
 from bumdes import chart, postings
 from bumdes.ledger import journal_entry_reverse
 from bumdes.models import Enterprise, JournalEntry
-from core.money import percent_of
 
 from ..errors import BookingError, BookingInvalid, NotAllowed
 from ..models import (
@@ -48,16 +47,18 @@ from ..models import (
     PaymentMethod,
     Refund,
 )
-from ..services.bookings import refund_percent_for
-from ..services.books import (
+from ..services.balances import (
     booking_paid_amount,
+    refund_method_for,
+    refunds_total,
+)
+from ..services.books import (
     booking_payment_status_refresh,
     booking_sale,
     posting_date,
-    refund_method_for,
     refund_paid_record,
-    refunds_total,
 )
+from ..services.cancellation import RefundQuote, refund_quote
 from .amounts import stripe_to_idr_rounded
 from .stripe_provider import (
     refund_idempotency_key,
@@ -91,18 +92,14 @@ class RefundNotSent(BookingError):
 # Deciding ---------------------------------------------------------------------------------------
 
 
-def refundable_amount(booking: Booking) -> int:
-    """What may still be given back: paid, less every refund decided already."""
-    return max(0, booking_paid_amount(booking) - refunds_total(booking))
-
-
-def refund_policy_amount(booking: Booking, *, now: dt.datetime | None = None) -> int:
-    """What the tour's cancellation policy gives back today on a booking still to come (0 once
-    the departure started, or for a booking that is not confirmed)."""
+def refund_policy_quote(booking: Booking, *, now: dt.datetime | None = None) -> RefundQuote | None:
+    """What the tour's cancellation policy gives back today on a booking still to come (None
+    once the departure started, or for a booking that is not confirmed): the same quote the
+    guest's cancel page shows."""
     now = now or timezone.now()
     if booking.status != BookingStatus.CONFIRMED or booking.departure.starts_at <= now:
-        return 0
-    return percent_of(refundable_amount(booking), refund_percent_for(booking, now=now))
+        return None
+    return refund_quote(booking, now=now)
 
 
 def _event(booking: Booking, kind: str, now: dt.datetime, note: str = "", user=None) -> None:

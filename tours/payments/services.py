@@ -35,7 +35,8 @@ from ..models import (
     PaymentMethod,
     Refund,
 )
-from ..services.books import booking_paid_amount, booking_sale, payment_record, posting_date
+from ..services.balances import booking_paid_amount
+from ..services.books import booking_sale, payment_record, posting_date
 from ..services.departures import departure_lock
 from ..services.notify import notify_after_commit as _notify
 from .amounts import stripe_to_idr_rounded

@@ -90,7 +90,7 @@ def checkout_session_create(
     owes now (`amount_due_now`): a held booking's whole total, one line per price tier; or, for
     a group booking (`tours.services.deposits`), its deposit and later its balance, one line
     each. A balance session is paid on a confirmed booking and has its own idempotency key."""
-    from ..services.books import booking_paid_amount
+    from ..services.balances import booking_paid_amount
     from ..services.deposits import amount_due_now
 
     now = now or timezone.now()

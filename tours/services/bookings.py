@@ -37,6 +37,7 @@ from ..models import (
     PaymentMethod,
     PriceTier,
 )
+from .cancellation import refund_percent_for
 from .departures import departure_lock
 from .deposits import deposit_terms
 from .notify import notify_after_commit as _notify
@@ -461,17 +462,6 @@ def booking_create(
     return booking, created
 
 
-def refund_percent_for(booking: Booking, *, now: dt.datetime) -> int:
-    """What the tour's cancellation policy gives back when the guest cancels at `now`."""
-    tour = booking.departure.tour
-    hours_before = (booking.departure.starts_at - now).total_seconds() / 3600
-    if hours_before >= tour.full_refund_hours:
-        return 100
-    if hours_before >= tour.partial_refund_hours:
-        return tour.partial_refund_percent
-    return 0
-
-
 @transaction.atomic
 def booking_cancel(
     *,
@@ -577,7 +567,8 @@ def booking_check_in(*, booking: Booking, user=None, now=None) -> Booking:
     )
     if booking.payment_method == PaymentMethod.CASH or balance_overdue:
         # Cash on arrival: the operator takes it at check-in, and it goes into the books now.
-        from .books import booking_paid_amount, payment_record
+        from .balances import booking_paid_amount
+        from .books import payment_record
 
         outstanding = booking.total - booking_paid_amount(booking)
         if outstanding > 0:

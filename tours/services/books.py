@@ -34,6 +34,8 @@ from ..models import (
     Refund,
     TourShare,
 )
+from .balances import booking_paid_amount, refund_method_for
+from .cancellation import refund_quote
 
 DELIVERABLE = (BookingStatus.CONFIRMED, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)
 
@@ -49,11 +51,6 @@ def booking_sale(booking: Booking) -> postings.Sale:
         channel=booking.channel,
         revenue_account=revenue,
     )
-
-
-def booking_paid_amount(booking: Booking) -> int:
-    paid = booking.payments.filter(status=Payment.Status.SUCCEEDED).aggregate(s=Sum("amount"))
-    return paid["s"] or 0
 
 
 def posting_date(booking: Booking, moment: dt.datetime) -> dt.date:
@@ -152,32 +149,14 @@ def payment_record(
     return payment
 
 
-def refunds_total(booking: Booking) -> int:
-    """What was given back or is owed back to the guest: every refund decided, failed ones too
-    (a failed refund is still owed; the treasurer sends it again)."""
-    return booking.refunds.aggregate(s=Sum("amount"))["s"] or 0
-
-
-def refund_method_for(booking: Booking) -> str:
-    """Money goes back the way it came: the method of the latest payment received."""
-    return (
-        booking.payments.filter(status=Payment.Status.SUCCEEDED)
-        .order_by("received_at", "pk")
-        .values_list("method", flat=True)
-        .last()
-        or PaymentMethod.CASH
-    )
-
-
 def cancellation_post(*, booking: Booking, now: dt.datetime | None = None) -> Refund | None:
     """After `booking_cancel`: post the refund payable and the retained fee per the policy, and
     return the refund owed (None when nothing goes back). Calling it again returns the same
     refund: it is the one made at the moment of the cancellation.
 
-    The policy's percentage applies to what was paid less what was refunded already (a goodwill
-    refund given before the cancellation). A card refund goes out through Stripe by itself, once
-    this transaction commits (`tours.payments.refunds`); cash and bank refunds are paid by hand
-    and recorded with `refund_mark_paid`.
+    The amount is `refund_quote`'s, the figure the guest and staff were shown. A card refund
+    goes out through Stripe by itself, once this transaction commits (`tours.payments.refunds`);
+    cash and bank refunds are paid by hand and recorded with `refund_mark_paid`.
     """
     now = now or timezone.now()
     cancelled_at = (
@@ -188,10 +167,10 @@ def cancellation_post(*, booking: Booking, now: dt.datetime | None = None) -> Re
     existing = booking.refunds.filter(created_at=cancelled_at).first()
     if existing is not None:
         return existing
-    paid = booking_paid_amount(booking) - refunds_total(booking)
-    if paid <= 0:
+    quote = refund_quote(booking, now=cancelled_at, percent=booking.refund_percent or 0)
+    if quote.paid <= 0:
         return None
-    refund_amount = percent_of(paid, booking.refund_percent or 0)
+    refund_amount = quote.amount
     entry = postings.post_cancellation(
         sale=booking_sale(booking),
         refund=refund_amount,

@@ -92,7 +92,7 @@ def has_balance_schedule(booking: Booking) -> bool:
 
 def amount_due_now(booking: Booking) -> int:
     """What the guest pays next: the deposit while nothing is paid, else what is still owed."""
-    from .books import booking_paid_amount
+    from .balances import booking_paid_amount
 
     paid = booking_paid_amount(booking)
     outstanding = max(booking.total - paid, 0)
@@ -168,7 +168,7 @@ class BalanceSummary:
 def balance_summary(booking: Booking, *, now: dt.datetime | None = None) -> BalanceSummary | None:
     """The deposit and balance of a confirmed group booking (or one cancelled because its
     balance was not paid); None for any other booking."""
-    from .books import booking_paid_amount
+    from .balances import booking_paid_amount
 
     if not has_balance_schedule(booking):
         return None
@@ -231,8 +231,8 @@ def balance_overdue_handle(*, booking: Booking, now: dt.datetime | None = None) 
     """Apply the tour's policy to one booking whose balance was not paid in time. Returns
     "cancelled", "on_arrival", or "" when there was nothing to do (paid meanwhile, already
     handled): calling it again does nothing."""
+    from .balances import booking_paid_amount
     from .bookings import booking_cancel
-    from .books import booking_paid_amount
 
     now = now or timezone.now()
     with transaction.atomic():

@@ -30,8 +30,8 @@ from ..models import (
     PaymentStatus,
 )
 from ..payments.stripe_provider import CHECKOUT_MIN, CLOCK_MARGIN
+from .balances import booking_paid_amount
 from .bookings import booking_lock_for_payment
-from .books import booking_paid_amount
 from .notify import notify_after_commit as _notify
 
 # A transfer needs time to be made and seen: shorter than this before the cut-off, not offered.

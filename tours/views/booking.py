@@ -40,8 +40,8 @@ from ..services.bookings import (
     booking_hold,
     booking_set_customer,
     payment_methods_available,
-    refund_percent_for,
 )
+from ..services.cancellation import cancellation_refund, refund_quote
 from ..services.paying import booking_await_checkout, booking_await_transfer, transfer_possible
 from .paying import allow_checkout, checkout_return_apply, pay_context, pay_online
 
@@ -358,8 +358,7 @@ def _can_cancel(booking: Booking, now) -> bool:
 
 
 def _refund_context(booking: Booking, now) -> dict:
-    percent = refund_percent_for(booking, now=now)
-    return {"refund_percent": percent, "refund_amount": booking.total * percent // 100}
+    return {"quote": refund_quote(booking, now=now)}
 
 
 @private_page()
@@ -378,6 +377,7 @@ def booking_manage(request, reference: str):
             "calendar_url": _url("booking_calendar", booking),
             "ticket_url": _url("booking_ticket", booking),
             "cancel_url": _url("booking_cancel", booking) if _can_cancel(booking, now) else "",
+            "refund": cancellation_refund(booking),
             "continue_url": _continue_url(booking) if booking.status == BookingStatus.HELD else "",
             **pay_context(request, booking, now),
         }
