@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "home",
     "tours",
     "bumdes",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

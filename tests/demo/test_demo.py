@@ -7,6 +7,8 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 
 from bumdes.models import Enterprise, EnterpriseRole
+from demo import content
+from home.models import HomePage, StandardPage
 from tours.models import TourPage, VillagePage
 
 from ..conftest import DEMO_PASSWORD
@@ -40,6 +42,36 @@ def test_demo_has_three_villages_in_two_languages_with_two_experiences_each():
     indonesian = VillagePage.objects.get(locale__language_code="id", slug="lipursari")
     assert english.translation_key == indonesian.translation_key
     assert english.tagline != indonesian.tagline
+
+
+def test_pages_carry_the_words_prices_and_schedules_of_the_data_files():
+    for language in ("id", "en"):
+        home = HomePage.objects.get(locale__language_code=language)
+        assert home.title == content.home()["title"][language]
+        for data in content.standard_pages():
+            page = StandardPage.objects.get(locale__language_code=language, slug=data["slug"])
+            assert (page.title, page.intro) == (data["title"][language], data["intro"][language])
+    for village in content.villages():
+        enterprise = Enterprise.objects.get(slug=village["slug"])
+        assert enterprise.name == village["enterprise"]["name"]
+        for data in village["tours"]:
+            for language in ("id", "en"):
+                tour = TourPage.objects.get(locale__language_code=language, slug=data["slug"])
+                assert tour.title == data["title"][language]
+                assert tour.business_unit.enterprise == enterprise
+                tiers = [(t.label, t.price, t.min_quantity) for t in tour.price_tiers.all()]
+                assert tiers == [
+                    (t["label"][language], t["price"], t.get("min")) for t in data["price_tiers"]
+                ]
+            indonesian = TourPage.objects.get(locale__language_code="id", slug=data["slug"])
+            rules = {
+                (r.weekdays, r.start_time.strftime("%H:%M"), r.capacity)
+                for r in indonesian.schedule_rules.all()
+            }
+            assert rules == {
+                ("".join(str(d) for d in sorted(r["weekdays"])), r["start"], r["capacity"])
+                for r in data["schedule"]
+            }
 
 
 def test_loading_the_demo_twice_gives_the_same_result():

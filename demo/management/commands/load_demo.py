@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.loader import demo_load, demo_season_load
+from demo.loader import demo_load, demo_season_load
 
 DEFAULT_PASSWORD = "desawisata"
 

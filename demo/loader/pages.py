@@ -1,0 +1,166 @@
+"""The home page, the site it roots, the experience listing and the standard pages.
+
+Each is created in Indonesian only when missing, then translated into English only when that
+translation is missing, so an editor's changes survive a second load.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from wagtail.models import Page, Site
+
+from home.models import HomeFeaturedTour, HomePage, HomeStep, SiteContact, StandardPage
+from tours.models import TourIndexPage, TourPage
+
+from .pictures import HERO_SIZE, picture
+from .tree import DemoRun, publish, rich, translation
+
+
+def home_load(run: DemoRun, home: dict, site_data: dict) -> dict[str, HomePage]:
+    """The home page in both languages (keyed by language), made the default site's root."""
+    site = Site.objects.filter(is_default_site=True).first()
+    page = HomePage.objects.filter(locale=run.locales["id"]).first()
+    if page is None:
+        page = _home_create(run, home)
+        site = _site_root(site, page, site_data["name"])
+    homes = {"id": page}
+    en_page, created = translation(page, run.locales["en"])
+    if created:
+        _home_fill(en_page, home, "en")
+        publish(en_page)
+    homes["en"] = en_page
+    site_contact_load(site, site_data)
+    return homes
+
+
+def _home_create(run: DemoRun, home: dict) -> HomePage:
+    locale = run.locales["id"]
+    page = Page.get_first_root_node().add_child(
+        instance=HomePage(
+            title=home["title"]["id"],
+            slug="beranda",
+            locale=locale,
+            hero_title=home["hero_title"]["id"],
+            hero_text=home["hero_text"]["id"],
+            intro=rich(home["intro"]["id"]),
+            partners_text=home["partners_text"]["id"],
+            hero_image=picture("home-hero", home["hero_title"]["id"], run.collection, HERO_SIZE),
+            steps=[
+                HomeStep(title=step["title"]["id"], text=step["text"]["id"], locale=locale)
+                for step in home["steps"]
+            ],
+        )
+    )
+    publish(page)
+    run.summary.created.append("home page")
+    return page
+
+
+def _site_root(site: Site | None, home: HomePage, name: str) -> Site:
+    """Point the default site at the new home page, on the host of `WAGTAILADMIN_BASE_URL`."""
+    if site is None:
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True
+        )
+    old_root = site.root_page
+    site.root_page = home
+    site.site_name = name
+    if (site.hostname, site.port) == ("localhost", 80):
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base.hostname or "localhost"
+        site.port = base.port or (443 if base.scheme == "https" else 80)
+    site.save()
+    # Wagtail's own welcome page is removed once the demo's home page replaces it.
+    if old_root.pk != home.pk and old_root.specific_class not in (HomePage,):
+        if old_root.depth == 2 and not old_root.get_children().exists():
+            old_root.delete()
+    return site
+
+
+def _home_fill(page: HomePage, home: dict, lang: str) -> None:
+    page.title = home["title"][lang]
+    page.hero_title = home["hero_title"][lang]
+    page.hero_text = home["hero_text"][lang]
+    page.intro = rich(home["intro"][lang])
+    page.partners_text = home["partners_text"][lang]
+    for step, text in zip(page.steps.all(), home["steps"], strict=False):
+        step.title, step.text = text["title"][lang], text["text"][lang]
+    page.steps = list(page.steps.all())
+
+
+def site_contact_load(site: Site, site_data: dict) -> None:
+    contact = SiteContact.for_site(site)
+    if contact.email:
+        return
+    for name in ("email", "phone", "whatsapp", "instagram", "facebook", "youtube"):
+        setattr(contact, name, site_data.get(name, ""))
+    contact.address = site_data["address"]["id"]
+    contact.save()
+
+
+def tour_index_load(run: DemoRun, homes: dict[str, HomePage], index: dict) -> None:
+    page = TourIndexPage.objects.child_of(homes["id"]).first()
+    if page is None:
+        page = homes["id"].add_child(
+            instance=TourIndexPage(
+                title=index["title"]["id"],
+                slug=index["slug"],
+                intro=index["intro"]["id"],
+                show_in_menus=True,
+                locale=run.locales["id"],
+            )
+        )
+        publish(page)
+    en_page, created = translation(page, run.locales["en"])
+    if created:
+        en_page.title, en_page.intro = index["title"]["en"], index["intro"]["en"]
+        publish(en_page)
+
+
+def standard_pages_load(run: DemoRun, homes: dict[str, HomePage], pages: list[dict]) -> None:
+    for data in pages:
+        page = StandardPage.objects.child_of(homes["id"]).filter(slug=data["slug"]).first()
+        if page is None:
+            image = None
+            if data.get("image"):
+                image = picture(data["image"], data["title"]["id"], run.collection, HERO_SIZE)
+            page = homes["id"].add_child(
+                instance=StandardPage(
+                    slug=data["slug"],
+                    locale=run.locales["id"],
+                    image=image,
+                    show_in_menus=data["slug"] == "tentang",
+                    **_standard_text(data, "id"),
+                )
+            )
+            publish(page)
+        en_page, created = translation(page, run.locales["en"])
+        if created:
+            for attr, value in _standard_text(data, "en").items():
+                setattr(en_page, attr, value)
+            publish(en_page)
+
+
+def _standard_text(data: dict, lang: str) -> dict:
+    return {
+        "title": data["title"][lang],
+        "intro": data["intro"][lang],
+        "body": [("paragraph", rich(data["body"][lang]))],
+    }
+
+
+def featured_load(run: DemoRun, homes: dict[str, HomePage], villages: list[dict]) -> None:
+    """Feature each village's first experience on the home page, once per language."""
+    for lang, stale in homes.items():
+        # A fresh instance: the in-memory one may carry an old child count from the tree.
+        home = HomePage.objects.get(pk=stale.pk)
+        if home.featured_tours.exists():
+            continue
+        tours = []
+        for village in villages:
+            slug = village["tours"][0]["slug"]
+            tour = TourPage.objects.filter(locale=run.locales[lang], slug=slug).first()
+            if tour is not None:
+                tours.append(tour)
+        home.featured_tours = [HomeFeaturedTour(tour=t, locale=run.locales[lang]) for t in tours]
+        publish(home)
