@@ -12,7 +12,6 @@ The people (community members, their roles and shares, the guests) come from `se
 
 import datetime as dt
 import random
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.test.utils import override_settings
@@ -21,6 +20,7 @@ from wagtail.models import Locale
 
 from bumdes import postings
 from bumdes.models import Counterparty, Enterprise, JournalEntry
+from core.localtime import business_date, local_datetime
 from tours.models import (
     BookingStatus,
     Departure,
@@ -43,7 +43,6 @@ from tours.services.books import (
     refund_mark_paid,
 )
 
-JAKARTA = ZoneInfo("Asia/Jakarta")
 SEASON_DAYS = 28
 CAPITAL = 25_000_000
 
@@ -76,13 +75,14 @@ def _ensure_shares(tour: TourPage, people: dict) -> None:
 def _past_departures(tour: TourPage, now: dt.datetime) -> list[Departure]:
     rules = list(tour.schedule_rules.all())
     departures = []
-    today = now.astimezone(JAKARTA).date()
+    zone = tour.zone
+    today = business_date(now, zone)
     for offset in range(SEASON_DAYS, 1, -1):
         day = today - dt.timedelta(days=offset)
         for rule in rules:
             if not rule.applies_on(day):
                 continue
-            starts_at = dt.datetime.combine(day, rule.start_time, tzinfo=JAKARTA)
+            starts_at = local_datetime(day, rule.start_time, zone)
             departure, _ = Departure.objects.get_or_create(
                 tour=tour,
                 starts_at=starts_at,
@@ -201,7 +201,7 @@ def season_load(*, enterprise: Enterprise, people: dict, now: dt.datetime | None
     if JournalEntry.objects.filter(enterprise=enterprise, source_type="capital").exists():
         return 0
     rng = random.Random(enterprise.slug)
-    start = (now - dt.timedelta(days=SEASON_DAYS + 30)).astimezone(JAKARTA).date()
+    start = business_date(now - dt.timedelta(days=SEASON_DAYS + 30), enterprise.zone)
     postings.post_capital(enterprise=enterprise, amount=CAPITAL, date=start, source_ref="opening")
     members = _members(enterprise, people)
     tours = TourPage.objects.filter(

@@ -7,6 +7,9 @@ import pytest
 
 from tests.postgres import TempPostgres
 
+# Fixtures for the threaded tests (`demo_restored`).
+pytest_plugins = ["tests.concurrency"]
+
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings():

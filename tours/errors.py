@@ -50,6 +50,13 @@ class HoldExpired(BookingError):
     message = _("We could not keep your places any longer. Please choose again.")
 
 
+class IdempotencyKeyReused(BookingError):
+    """The idempotency key of a booking already made was sent again with another request."""
+
+    code = "idempotency_key_reused"
+    message = _("This key was already used for another booking.")
+
+
 class NotAllowed(BookingError):
     code = "not_allowed"
     message = _("This is not possible for this booking any more.")

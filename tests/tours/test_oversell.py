@@ -1,91 +1,31 @@
 """Invariant 1, never oversell: real threads, each with its own PostgreSQL connection, hammer one
 departure at the same moment; the row lock and the re-count under it must let exactly as many
-places go as there are.
-
-Isolation: the threads must see committed data, so these tests run with `transaction=True`, and
-pytest-django flushes the whole database when each one ends. Each test therefore builds the
-little it needs itself (`village_tour_create`: an enterprise, a village, a tour page, one tier),
-which works whether the demo is still there (first test) or was flushed (the others). Before the
-first test the module copies the test database (PostgreSQL's `CREATE DATABASE ... TEMPLATE`,
-about a second) and after the last one puts that copy back, then checks that the demo is as it
-was, row counts and all. Loading the demo again would take far longer (its past season is
-posted through the services), and `serialized_rollback` would not help: it restores the database
-as it was right after the migrations, without the demo, and only when the next such test starts.
-pytest-django already runs transactional tests after all the ordinary ones, so what follows this
-module is other transactional tests, which find the demo as the session loaded it.
+places go as there are. (How threaded tests keep the demo: `tests/concurrency.py`.)
 """
 
 import datetime as dt
-import threading
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.db import connection, connections
 from django.db.models import Sum
-from wagtail.models import Page, Revision
 
-from bumdes.models import Enterprise, JournalLine
+from tests.concurrency import run_together
 from tours.availability import seats_taken
 from tours.errors import BookingInvalid, SoldOut
 from tours.models import (
     Booking,
-    BookingEvent,
     BookingStatus,
     Departure,
     PaymentMethod,
-    PriceTier,
-    ScheduleRule,
 )
 from tours.services.bookings import booking_confirm, booking_create, booking_hold
 from tours.services.departures import departure_add_extra, departure_set_capacity
 
 from .factories import GUEST, village_tour_create, wib, written
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("demo_restored")]
 
 NOW = wib(2030, 4, 1, 9, 0)
 STARTS_AT = wib(2030, 4, 5, 10, 0)
-
-
-def _demo_counts() -> dict:
-    return {
-        "enterprises": sorted(Enterprise.objects.values_list("slug", flat=True)),
-        "pages": Page.objects.count(),
-        "revisions": Revision.objects.count(),
-        "tiers": PriceTier.objects.count(),
-        "rules": ScheduleRule.objects.count(),
-        "departures": Departure.objects.count(),
-        "bookings": Booking.objects.count(),
-        "booking events": BookingEvent.objects.count(),
-        "journal lines": JournalLine.objects.count(),
-        "users": get_user_model().objects.count(),
-    }
-
-
-def _copy_database(source: str, target: str) -> None:
-    """Copy a database on the same server. Nobody may be connected to the source meanwhile
-    (PostgreSQL waits a few seconds for closing connections to go)."""
-    connections.close_all()
-    with connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{target}"')
-        cursor.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
-
-
-@pytest.fixture(scope="module", autouse=True)
-def demo_restored(django_db_setup, django_db_blocker):
-    """Put the database back as it was before this module's flushes, and prove it."""
-    with django_db_blocker.unblock():
-        before = _demo_counts()
-        name = connection.settings_dict["NAME"]
-        snapshot = f"{name}_before_oversell"
-        _copy_database(name, snapshot)
-    yield
-    with django_db_blocker.unblock():
-        _copy_database(snapshot, name)
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE "{snapshot}"')
-        assert _demo_counts() == before
-        assert Departure.objects.filter(tour__slug="kelas-membatik").exists()
 
 
 @pytest.fixture
@@ -95,33 +35,6 @@ def fresh_tour():
 
 def _departure(tour, capacity: int) -> Departure:
     return departure_add_extra(tour=tour, starts_at=STARTS_AT, capacity=capacity, now=NOW)
-
-
-def run_together(calls) -> list:
-    """Run each call in its own thread, released at the same instant by a barrier.
-
-    Returns, in order, what each call returned or the exception it raised. Every thread closes
-    its database connection, or the test database could not be flushed afterwards.
-    """
-    barrier = threading.Barrier(len(calls))
-    results: list = [None] * len(calls)
-
-    def worker(index, call):
-        try:
-            barrier.wait(timeout=30)
-            results[index] = call()
-        except Exception as error:  # the test inspects what each call raised
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a booking thread hung"
-    return results
 
 
 def _hold_call(departure, tier, quantity, **kwargs):

@@ -22,7 +22,6 @@ from typing import Annotated
 import stripe
 from django.http import Http404, HttpResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from ninja import Header, Router, Status
 from ninja.throttling import BaseThrottle
 
@@ -30,6 +29,7 @@ from core.localtime import local_moment
 from core.ratelimit import rate_limited
 
 from ..availability import tour_in_language
+from ..errors import IdempotencyKeyReused
 from ..models import Booking, BookingStatus, Channel, PaymentMethod
 from ..payments.registry import provider_get
 from ..services.bookings import Customer, booking_cancel, booking_create
@@ -65,12 +65,12 @@ def _local(value, booking):
     return local_moment(value, booking.zone) if value else None
 
 
-def _scoped_key(key: str, payload: BookingIn) -> tuple[str, str]:
-    """(stored key, prefix shared by every body sent with this client key)."""
+def _idempotency(key: str, payload: BookingIn) -> tuple[str, str]:
+    """(stored key, fingerprint of the body): the key is the client's, hashed; the same key
+    sent with another body is refused by the booking service."""
     key_hash = hashlib.sha256(key.encode()).hexdigest()[:32]
     body_hash = hashlib.sha256(payload.model_dump_json().encode()).hexdigest()[:32]
-    prefix = f"api:{key_hash}:"
-    return prefix + body_hash, prefix
+    return f"api:{key_hash}", body_hash
 
 
 def _guest_booking(reference: str, token: str) -> Booking:
@@ -132,22 +132,19 @@ def create(
     response: HttpResponse,
     idempotency_key: Annotated[str | None, Header(alias=KEY_HEADER, max_length=255)] = None,
 ):
-    key = None
-    if idempotency_key:
-        key, prefix = _scoped_key(idempotency_key, payload)
-        other_body = Booking.objects.filter(idempotency_key__startswith=prefix).exclude(
-            idempotency_key=key
+    key, fingerprint = _idempotency(idempotency_key, payload) if idempotency_key else (None, "")
+    try:
+        booking, created = booking_create(
+            departure_id=payload.departure,
+            lines=[(line.tier, line.quantity) for line in payload.lines],
+            customer=Customer(**payload.customer.model_dump()),
+            payment_method=payload.payment_method,
+            channel=Channel.DIRECT,
+            idempotency_key=key,
+            idempotency_fingerprint=fingerprint,
         )
-        if other_body.exists():
-            raise RequestInvalid({KEY_HEADER: _("This key was already used for another booking.")})
-    booking, created = booking_create(
-        departure_id=payload.departure,
-        lines=[(line.tier, line.quantity) for line in payload.lines],
-        customer=Customer(**payload.customer.model_dump()),
-        payment_method=payload.payment_method,
-        channel=Channel.DIRECT,
-        idempotency_key=key,
-    )
+    except IdempotencyKeyReused as error:
+        raise RequestInvalid({KEY_HEADER: str(error.message)}) from error
     if not created:
         response.headers["Idempotent-Replayed"] = "true"
     return Status(

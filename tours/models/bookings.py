@@ -107,6 +107,8 @@ class Booking(models.Model):
     )
     hold_expires_at = models.DateTimeField(_("held until"), null=True, blank=True)
     idempotency_key = models.CharField(max_length=255, null=True, blank=True, unique=True)
+    # A hash of the request that made the booking: the same key with another request is refused.
+    idempotency_fingerprint = models.CharField(max_length=64, blank=True, default="")
     created_at = models.DateTimeField(_("booked at"))
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)

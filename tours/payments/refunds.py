@@ -59,6 +59,7 @@ from ..services.books import (
     refund_paid_record,
 )
 from ..services.cancellation import RefundQuote, refund_quote
+from ..services.locks import booking_lock, refund_lock
 from .amounts import stripe_to_idr_rounded
 from .stripe_provider import (
     refund_idempotency_key,
@@ -120,11 +121,7 @@ def refund_create(
     one, with a reason. A card refund goes out through Stripe once this commits; a cash or bank
     refund waits to be paid by hand."""
     now = now or timezone.now()
-    booking = (
-        Booking.objects.select_for_update(of=("self",))
-        .select_related("departure__tour", "enterprise", "business_unit")
-        .get(pk=booking.pk)
-    )
+    booking = booking_lock(booking.pk)
     if booking.status == BookingStatus.HELD:
         raise NotAllowed()
     paid = booking_paid_amount(booking)
@@ -246,49 +243,63 @@ def _payment_intent_for(refund: Refund) -> str:
     return intent
 
 
+SENDABLE = (Refund.Status.PENDING, Refund.Status.FAILED)
+
+
 def refund_send(*, refund: Refund, now: dt.datetime | None = None) -> Refund:
     """Ask Stripe to refund the card (`POST /v1/refunds` on the BUMDes's connected account,
     idempotency key `refund-<id>`), and mark the refund `sent`. Nothing is posted yet: the books
     follow when Stripe reports the refund. A refund Stripe refuses is `failed`, with Stripe's
     reason; one Stripe could not be asked about stays `pending` (RefundNotSent). Sent or paid
-    refunds are left alone, so calling twice sends once."""
+    refunds are left alone, so calling twice sends once.
+
+    No row is locked while Stripe answers (that would hold the departure's bookings up for as
+    long as Stripe takes): the idempotency key makes two senders of one refund get Stripe's one
+    answer, and the answer is recorded under the locks, unless another sender or the webhook
+    recorded it first."""
     now = now or timezone.now()
-    with transaction.atomic():
-        # The row stays locked while Stripe answers: a second sender, or the webhook reporting
-        # this very refund, waits for the answer to be recorded.
-        refund = (
-            Refund.objects.select_for_update(of=("self",))
-            .select_related("booking__enterprise")
-            .get(pk=refund.pk)
+    refund = Refund.objects.select_related("booking__enterprise").get(pk=refund.pk)
+    if refund.method != PaymentMethod.STRIPE:
+        raise NotAllowed(_("Cash and bank refunds are paid by hand, then recorded as paid."))
+    if refund.status not in SENDABLE:
+        return refund
+    if not stripe_configured() or not refund.booking.enterprise.stripe_account_id:
+        raise RefundNotSent(_("Stripe is not set up for this BUMDes; the refund waits."))
+    key = refund_idempotency_key(refund)
+    try:
+        sent = stripe_refund_create(
+            refund, payment_intent=_payment_intent_for(refund), idempotency_key=key
         )
-        if refund.method != PaymentMethod.STRIPE:
-            raise NotAllowed(_("Cash and bank refunds are paid by hand, then recorded as paid."))
-        if refund.status not in (Refund.Status.PENDING, Refund.Status.FAILED):
-            return refund
-        booking = refund.booking
-        if not stripe_configured() or not booking.enterprise.stripe_account_id:
-            raise RefundNotSent(_("Stripe is not set up for this BUMDes; the refund waits."))
-        key = refund_idempotency_key(refund)
-        try:
-            sent = stripe_refund_create(
-                refund, payment_intent=_payment_intent_for(refund), idempotency_key=key
-            )
-        except REFUSED as error:
-            reason = (getattr(error, "user_message", None) or str(error))[:255]
-            refund.status = Refund.Status.FAILED
-            refund.failure_reason = reason
-            refund.sent_at = now
-            refund.save(update_fields=["status", "failure_reason", "sent_at"])
-            _event(booking, "refund_failed", now, f"#{refund.pk}: {reason}")
-            return refund
-        except stripe.StripeError as error:
-            raise RefundNotSent() from error
-        refund.provider_ref = sent.id
-        refund.status = Refund.Status.SENT
-        refund.sent_at = now
-        refund.failure_reason = ""
-        refund.save(update_fields=["provider_ref", "status", "sent_at", "failure_reason"])
-        _event(booking, "refund_sent", now, f"#{refund.pk}: Stripe {sent.id}")
+    except REFUSED as error:
+        reason = (getattr(error, "user_message", None) or str(error))[:255]
+        return _refund_answer_record(refund, key=key, now=now, failure=reason)
+    except stripe.StripeError as error:
+        raise RefundNotSent() from error
+    return _refund_answer_record(refund, key=key, now=now, stripe_id=sent.id)
+
+
+@transaction.atomic
+def _refund_answer_record(
+    refund: Refund, *, key: str, now: dt.datetime, stripe_id: str = "", failure: str = ""
+) -> Refund:
+    """Record Stripe's answer to the send made with `key`, unless the refund moved on meanwhile
+    (another sender recorded it, or Stripe's webhook reported it)."""
+    refund = refund_lock(refund.pk)
+    if refund.status not in SENDABLE or refund_idempotency_key(refund) != key:
+        return refund
+    booking = refund.booking
+    refund.sent_at = now
+    if failure:
+        refund.status = Refund.Status.FAILED
+        refund.failure_reason = failure
+        refund.save(update_fields=["status", "failure_reason", "sent_at"])
+        _event(booking, "refund_failed", now, f"#{refund.pk}: {failure}")
+        return refund
+    refund.provider_ref = stripe_id
+    refund.status = Refund.Status.SENT
+    refund.failure_reason = ""
+    refund.save(update_fields=["provider_ref", "status", "sent_at", "failure_reason"])
+    _event(booking, "refund_sent", now, f"#{refund.pk}: Stripe {stripe_id}")
     return refund
 
 
@@ -322,16 +333,16 @@ def stripe_refund_apply(
     now = now or timezone.now()
     stripe_id = _field(stripe_refund, "id")
     status = _field(stripe_refund, "status")
-    ours = Refund.objects.select_for_update(of=("self",)).filter(
-        booking__enterprise=enterprise, method=PaymentMethod.STRIPE
-    )
+    ours = Refund.objects.filter(booking__enterprise=enterprise, method=PaymentMethod.STRIPE)
+    found = ours.filter(provider_ref=stripe_id).first()
+    refund_id = str(_field(_field(stripe_refund, "metadata"), "refund") or "")
+    if found is None and refund_id.isdigit():
+        found = ours.filter(pk=int(refund_id)).first()
+    if found is None:
+        return None
     with transaction.atomic():
-        refund = ours.filter(provider_ref=stripe_id).first()
-        if refund is None:
-            refund_id = str(_field(_field(stripe_refund, "metadata"), "refund") or "")
-            refund = ours.filter(pk=int(refund_id)).first() if refund_id.isdigit() else None
-            if refund is None:
-                return None
+        refund = refund_lock(found.pk)
+        if refund.provider_ref != stripe_id:
             if status in STRIPE_FAILED or refund.status == Refund.Status.PAID:
                 return refund  # an earlier try that failed, or paid by another try
             # Stripe made it but our record of sending it was lost (the answer never

@@ -37,7 +37,7 @@ from ..models import (
 )
 from ..services.balances import booking_paid_amount
 from ..services.books import booking_sale, payment_record, posting_date
-from ..services.departures import departure_lock
+from ..services.locks import booking_lock
 from ..services.notify import notify_after_commit as _notify
 from .amounts import stripe_to_idr_rounded
 from .stripe_provider import stripe_client
@@ -95,8 +95,8 @@ def booking_confirm_paid(
     (or the departure was cancelled, or the booking was cancelled): the caller refunds.
     Must run inside a transaction (the lock lasts until it commits).
     """
-    locked_departure = departure_lock(booking.departure_id)
-    locked = Booking.objects.select_for_update().get(pk=booking.pk)
+    locked = booking_lock(booking.pk)
+    locked_departure = locked.departure
     if locked.status in PLACED:
         return True
     if locked.status not in (BookingStatus.HELD, BookingStatus.EXPIRED):
@@ -160,8 +160,7 @@ def payment_received_apply(
     per provider reference. When its places are gone, the money is owed back (see above):
     Stripe refunds are sent at once, bank transfers are paid back by hand."""
     now = now or timezone.now()
-    departure_lock(booking.departure_id)
-    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    booking = booking_lock(booking.pk)
     if provider_ref:
         existing = Payment.objects.filter(method=method, provider_ref=provider_ref).first()
         if existing is not None:
@@ -216,7 +215,7 @@ def _with_intent(payment: Payment, intent_id: str) -> Payment:
 def checkout_expired_apply(*, booking: Booking, now: dt.datetime | None = None) -> bool:
     """The Checkout Session expired unpaid: release the hold if it is still held."""
     now = now or timezone.now()
-    locked = Booking.objects.select_for_update().get(pk=booking.pk)
+    locked = booking_lock(booking.pk)
     if locked.status != BookingStatus.HELD:
         return False
     locked.status = BookingStatus.EXPIRED

@@ -25,7 +25,14 @@ from wagtail.models import Locale
 from core.localtime import business_date
 
 from ..availability import departure_is_bookable, seats_taken
-from ..errors import AlreadyCheckedIn, BookingClosed, BookingInvalid, NotAllowed, SoldOut
+from ..errors import (
+    AlreadyCheckedIn,
+    BookingClosed,
+    BookingInvalid,
+    IdempotencyKeyReused,
+    NotAllowed,
+    SoldOut,
+)
 from ..models import (
     Booking,
     BookingEvent,
@@ -38,8 +45,8 @@ from ..models import (
     PriceTier,
 )
 from .cancellation import refund_percent_for
-from .departures import departure_lock
 from .deposits import deposit_terms
+from .locks import booking_lock, departure_lock
 from .notify import notify_after_commit as _notify
 
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -225,18 +232,21 @@ def booking_hold(
     payment_method: str = "",
     channel: str = Channel.DIRECT,
     idempotency_key: str | None = None,
+    idempotency_fingerprint: str = "",
     user=None,
     now: dt.datetime | None = None,
 ) -> tuple[Booking, bool]:
     """Reserve places for a new booking. Returns (booking, created).
 
-    With an idempotency key that was seen before, returns the first booking unchanged.
+    With an idempotency key that was seen before, returns the first booking unchanged; with
+    the same key but another request (`idempotency_fingerprint` differs) raises
+    `IdempotencyKeyReused`. The key is unique in the database, so whatever the concurrency one
+    key makes at most one booking.
     """
     now = now or timezone.now()
-    if idempotency_key:
-        existing = Booking.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing, False
+    existing = _idempotent_replay(idempotency_key, idempotency_fingerprint)
+    if existing is not None:
+        return existing, False
     departure = _departure_for_booking(departure_id)
     errors: dict[str, str] = {}
     if language not in LANGUAGES:
@@ -262,10 +272,9 @@ def booking_hold(
                 if locked.starts_at <= now:
                     raise BookingInvalid({"departure": _("This departure has already started.")})
                 raise BookingClosed()
-            if idempotency_key:
-                existing = Booking.objects.filter(idempotency_key=idempotency_key).first()
-                if existing is not None:
-                    return existing, False
+            existing = _idempotent_replay(idempotency_key, idempotency_fingerprint)
+            if existing is not None:
+                return existing, False
             left = locked.capacity - seats_taken(locked, now=now)
             if seats > left:
                 raise SoldOut(max(left, 0))
@@ -292,6 +301,7 @@ def booking_hold(
                 payment_method=payment_method,
                 hold_expires_at=now + dt.timedelta(minutes=tour.hold_minutes),
                 idempotency_key=idempotency_key or None,
+                idempotency_fingerprint=idempotency_fingerprint if idempotency_key else "",
                 created_at=now,
                 created_by=user if user and user.is_authenticated else None,
                 **fields,
@@ -302,12 +312,22 @@ def booking_hold(
             _event(booking, "held", now, f"{seats} × {locked}", user)
     except IntegrityError:
         # Two requests with one idempotency key: the first one won; return its booking.
-        if idempotency_key:
-            existing = Booking.objects.filter(idempotency_key=idempotency_key).first()
-            if existing is not None:
-                return existing, False
+        existing = _idempotent_replay(idempotency_key, idempotency_fingerprint)
+        if existing is not None:
+            return existing, False
         raise
     return booking, True
+
+
+def _idempotent_replay(key: str | None, fingerprint: str) -> Booking | None:
+    """The booking an idempotency key made already, if any; refused when the request that
+    made it was another one."""
+    if not key:
+        return None
+    existing = Booking.objects.filter(idempotency_key=key).first()
+    if existing is not None and fingerprint and existing.idempotency_fingerprint != fingerprint:
+        raise IdempotencyKeyReused()
+    return existing
 
 
 def _customer_fields(customer: Customer) -> dict:
@@ -327,7 +347,7 @@ def booking_set_customer(*, booking: Booking, customer: Customer, now=None) -> B
     errors = customer_errors(customer)
     if errors:
         raise BookingInvalid(errors)
-    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    booking = booking_lock(booking.pk)
     if booking.status != BookingStatus.HELD:
         raise NotAllowed()
     for field, value in _customer_fields(_clean_customer(customer)).items():
@@ -347,8 +367,8 @@ def booking_lock_for_payment(
     were taken meanwhile, the booking is marked expired and `SoldOut` is returned (the caller
     commits the mark before raising it). Must run inside a transaction.
     """
-    locked_departure = departure_lock(booking.departure_id)
-    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    booking = booking_lock(booking.pk)
+    locked_departure = booking.departure
     if booking.status == BookingStatus.CONFIRMED:
         return booking
     if booking.status not in (BookingStatus.HELD, BookingStatus.EXPIRED):
@@ -426,6 +446,7 @@ def booking_create(
     payment_method: str,
     channel: str = Channel.DIRECT,
     idempotency_key: str | None = None,
+    idempotency_fingerprint: str = "",
     user=None,
     now: dt.datetime | None = None,
 ) -> tuple[Booking, bool]:
@@ -443,6 +464,7 @@ def booking_create(
             payment_method=payment_method,
             channel=channel,
             idempotency_key=idempotency_key,
+            idempotency_fingerprint=idempotency_fingerprint,
             user=user,
             now=now,
         )
@@ -477,9 +499,7 @@ def booking_cancel(
     the village cancels).
     """
     now = now or timezone.now()
-    booking = (
-        Booking.objects.select_for_update().select_related("departure__tour").get(pk=booking.pk)
-    )
+    booking = booking_lock(booking.pk)
     if booking.status == BookingStatus.CANCELLED:
         return booking
     if booking.status == BookingStatus.HELD:
@@ -510,7 +530,7 @@ def booking_cancel(
 @transaction.atomic
 def booking_mark_no_show(*, booking: Booking, user=None, now=None) -> Booking:
     now = now or timezone.now()
-    booking = Booking.objects.select_for_update().select_related("departure").get(pk=booking.pk)
+    booking = booking_lock(booking.pk)
     if booking.status == BookingStatus.NO_SHOW:
         return booking
     if booking.status != BookingStatus.CONFIRMED or booking.checked_in_at:
@@ -544,7 +564,7 @@ def check_in_day_is_today(booking: Booking, *, now: dt.datetime) -> bool:
 def booking_check_in(*, booking: Booking, user=None, now=None) -> Booking:
     """Check the guests of a confirmed booking in. Twice is refused with the first time."""
     now = now or timezone.now()
-    booking = Booking.objects.select_for_update().select_related("departure").get(pk=booking.pk)
+    booking = booking_lock(booking.pk)
     if booking.checked_in_at:
         raise AlreadyCheckedIn(booking.checked_in_at, booking.departure.zone)
     if booking.status != BookingStatus.CONFIRMED:
@@ -585,7 +605,7 @@ def holds_expire(*, now: dt.datetime | None = None) -> int:
     expired = 0
     for booking in Booking.objects.filter(status=BookingStatus.HELD, hold_expires_at__lte=now):
         with transaction.atomic():
-            locked = Booking.objects.select_for_update().get(pk=booking.pk)
+            locked = booking_lock(booking.pk)
             if locked.status == BookingStatus.HELD and locked.hold_expires_at <= now:
                 locked.status = BookingStatus.EXPIRED
                 locked.save(update_fields=["status"])

@@ -36,6 +36,7 @@ from ..models import (
 )
 from .balances import booking_paid_amount, refund_method_for
 from .cancellation import refund_quote
+from .locks import booking_lock, departure_lock, refund_lock
 
 DELIVERABLE = (BookingStatus.CONFIRMED, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)
 
@@ -77,11 +78,7 @@ def payment_record(
     the booking's state, for the caller to move to refunds payable and give back."""
     now = now or timezone.now()
     with transaction.atomic():
-        booking = (
-            Booking.objects.select_for_update(of=("self",))
-            .select_related("departure__tour", "enterprise", "business_unit")
-            .get(pk=booking.pk)
-        )
+        booking = booking_lock(booking.pk)
         if provider_ref:
             existing = Payment.objects.filter(method=method, provider_ref=provider_ref).first()
             if existing is not None:
@@ -208,11 +205,7 @@ def refund_paid_record(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        refund = (
-            Refund.objects.select_for_update()
-            .select_related("booking__enterprise", "booking__departure__tour")
-            .get(pk=refund.pk)
-        )
+        refund = refund_lock(refund.pk)
         if refund.status == Refund.Status.PAID:
             return refund
         sale = booking_sale(refund.booking)
@@ -309,7 +302,7 @@ def departure_deliver(*, departure: Departure, now: dt.datetime | None = None) -
     """The departure took place: complete its bookings and recognise their revenue (no-shows
     too), with the community members' shares. Returns the number of bookings posted."""
     now = now or timezone.now()
-    departure = Departure.objects.select_for_update().select_related("tour").get(pk=departure.pk)
+    departure = departure_lock(departure.pk)
     if departure.delivered_at is not None or departure.status == DepartureStatus.CANCELLED:
         return 0
     shares = _shares_for(departure)

@@ -16,14 +16,9 @@ from core.localtime import business_date, local_datetime
 from ..availability import seats_taken
 from ..errors import BookingInvalid, NotAllowed
 from ..models import Departure, DepartureStatus, TourPage
+from .locks import departure_lock
 
 DEFAULT_DAYS_AHEAD = 120
-
-
-def departure_lock(departure_id: int) -> Departure:
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("Departures are locked only inside a transaction.")
-    return Departure.objects.select_for_update().select_related("tour").get(pk=departure_id)
 
 
 def departures_generate(

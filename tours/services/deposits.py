@@ -33,6 +33,7 @@ from ..models import (
     PaymentStatus,
     UnpaidBalance,
 )
+from .locks import booking_lock
 from .notify import notify_after_commit as _notify
 
 # The balance is due at the end of its local day: "pay by Saturday" means all of Saturday.
@@ -236,11 +237,7 @@ def balance_overdue_handle(*, booking: Booking, now: dt.datetime | None = None) 
 
     now = now or timezone.now()
     with transaction.atomic():
-        booking = (
-            Booking.objects.select_for_update(of=("self",))
-            .select_related("departure__tour")
-            .get(pk=booking.pk)
-        )
+        booking = booking_lock(booking.pk)
         if not _overdue(booking, now) or booking_paid_amount(booking) >= booking.total:
             return ""
         departure = booking.departure
