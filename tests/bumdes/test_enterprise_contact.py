@@ -45,6 +45,15 @@ def test_invalid_numbers_are_refused_with_a_message_per_field(enterprise):
     assert errors["whatsapp"][0].startswith("Ini bukan nomor telepon.")
 
 
+def test_a_number_over_the_field_length_keeps_the_length_message(enterprise):
+    """One message per problem: the field's own length check speaks first."""
+    enterprise.phone = "0812 3456 7890 (WhatsApp only, evenings)"
+    with pytest.raises(ValidationError) as refused:
+        enterprise.full_clean()
+    [message] = refused.value.message_dict["phone"]
+    assert message.startswith("Pastikan nilai ini mengandung paling banyak 30 karakter")
+
+
 def test_empty_numbers_are_allowed(enterprise):
     enterprise.phone = enterprise.whatsapp = ""
     enterprise.full_clean()
