@@ -146,7 +146,3 @@ class SiteContact(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("contact and social links")
-
-    @property
-    def whatsapp_url(self) -> str:
-        return f"https://wa.me/{self.whatsapp}" if self.whatsapp else ""

@@ -14,44 +14,13 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.countries import country_choices
+
 from .models import PaymentMethod
 from .services.bookings import MAX_QUANTITY, Customer
 
 TIER_PREFIX = "tier_"
 NONCE_RE = re.compile(r"^[A-Za-z0-9_-]{8,40}$")
-
-# A compact list: Indonesia first, then where most guests of Wonosobo come from, then "other".
-COUNTRIES = [
-    ("ID", _("Indonesia")),
-    ("AU", _("Australia")),
-    ("BE", _("Belgium")),
-    ("BN", _("Brunei")),
-    ("CA", _("Canada")),
-    ("CN", _("China")),
-    ("FR", _("France")),
-    ("DE", _("Germany")),
-    ("HK", _("Hong Kong")),
-    ("IN", _("India")),
-    ("IT", _("Italy")),
-    ("JP", _("Japan")),
-    ("MY", _("Malaysia")),
-    ("NL", _("Netherlands")),
-    ("NZ", _("New Zealand")),
-    ("PH", _("Philippines")),
-    ("SA", _("Saudi Arabia")),
-    ("SG", _("Singapore")),
-    ("KR", _("South Korea")),
-    ("ES", _("Spain")),
-    ("CH", _("Switzerland")),
-    ("TW", _("Taiwan")),
-    ("TH", _("Thailand")),
-    ("TL", _("Timor-Leste")),
-    ("AE", _("United Arab Emirates")),
-    ("GB", _("United Kingdom")),
-    ("US", _("United States")),
-    ("VN", _("Vietnam")),
-    ("ZZ", _("Another country")),
-]
 
 PAYMENT_LABELS = {
     PaymentMethod.CASH: _("Pay cash on arrival"),
@@ -177,7 +146,10 @@ class DetailsForm(forms.Form):
     phone = forms.CharField(
         label=_("Phone (WhatsApp)"),
         required=False,
-        help_text=_("With the country code, e.g. +62 812 3456 7890."),
+        help_text=_(
+            "E.g. 0812 3456 7890. A number from another country starts with its code, "
+            "e.g. +31 6 1234 5678."
+        ),
         widget=forms.TextInput(
             attrs={"type": "tel", "autocomplete": "tel", "required": True, "maxlength": 30}
         ),
@@ -201,12 +173,7 @@ class DetailsForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        first, *rest, other = COUNTRIES
-        self.fields["country"].widget.choices = [
-            first,
-            *sorted(rest, key=lambda choice: str(choice[1])),
-            other,
-        ]
+        self.fields["country"].widget.choices = country_choices()
 
     def customer(self) -> Customer:
         data = self.cleaned_data

@@ -13,6 +13,7 @@ scoping, and our services ask the same groups which enterprise a user works for.
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -21,11 +22,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 
 from core.localtime import DEFAULT_ZONE, ZONE_CHOICES, zone_abbreviation, zone_info
+from core.phones import InvalidPhoneNumber, phone_e164
 
-whatsapp_validator = RegexValidator(
-    r"^62\d{7,13}$",
-    _("Write the WhatsApp number in international form without + or spaces, e.g. 6281234567890."),
-)
+PHONE_FIELDS = ("phone", "whatsapp")
 prefix_validator = RegexValidator(r"^[A-Z]{3}$", _("Three capital letters, e.g. PLB."))
 
 
@@ -46,9 +45,14 @@ class Enterprise(ClusterableModel):
     registration_number = models.CharField(_("registration number"), max_length=60, blank=True)
     npwp = models.CharField(_("tax number (NPWP)"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=30, blank=True, help_text=_("e.g. (0286) 321456 or 0812 3456 7890")
+    )
     whatsapp = models.CharField(
-        _("WhatsApp number"), max_length=16, blank=True, validators=[whatsapp_validator]
+        _("WhatsApp number"),
+        max_length=30,
+        blank=True,
+        help_text=_("e.g. 0812 3456 7890; saved with the country code, as +6281234567890"),
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
     bank_name = models.CharField(_("bank"), max_length=60, blank=True)
@@ -197,9 +201,24 @@ class Enterprise(ClusterableModel):
     def zone_abbreviation(self) -> str:
         return zone_abbreviation(self.time_zone)
 
-    @property
-    def whatsapp_url(self) -> str:
-        return f"https://wa.me/{self.whatsapp}" if self.whatsapp else ""
+    def clean_fields(self, exclude=None):
+        """Phone and WhatsApp are stored in E.164, whatever way staff typed them. Done here
+        rather than in `clean()` so that forms without these fields (payment methods) skip it."""
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for name in PHONE_FIELDS:
+            value = getattr(self, name)
+            if not value or name in (exclude or ()) or name in errors:
+                continue
+            try:
+                setattr(self, name, phone_e164(value))
+            except InvalidPhoneNumber as error:
+                errors[name] = [error.message]
+        if errors:
+            raise ValidationError(errors)
 
 
 class BusinessUnit(models.Model):

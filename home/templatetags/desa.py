@@ -1,13 +1,14 @@
-"""Template filters and tags for local formats, JSON-LD and language links."""
+"""Template filters and tags for local formats, phone numbers, JSON-LD and language links."""
 
 import json
+from urllib.parse import quote
 
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core import formats
+from core import formats, phones
 from core.localtime import zone_abbreviation
 
 register = template.Library()
@@ -83,11 +84,28 @@ def language_links(context, page=None):
 
 @register.simple_tag
 def whatsapp_url(number, text=""):
-    from urllib.parse import quote
+    """A `wa.me` link for a stored number (E.164, or digits with the country code)."""
+    digits = phones.whatsapp_digits(number) if number else ""
+    if not digits:
+        return ""
+    return f"https://wa.me/{digits}" + (f"?text={quote(text)}" if text else "")
 
+
+@register.filter
+def phone(number):
+    """A stored number for people to read: "+62 812-3456-7890"."""
+    return phones.phone_display(number) if number else ""
+
+
+@register.filter
+def tel_uri(number):
+    """A `tel:` link for a stored number; what does not parse is dialled as stored."""
     if not number:
         return ""
-    return f"https://wa.me/{number}" + (f"?text={quote(text)}" if text else "")
+    try:
+        return "tel:" + phones.phone_e164(number)
+    except phones.InvalidPhoneNumber:
+        return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
 
 
 @register.simple_tag

@@ -16,7 +16,7 @@ from .conftest import PHONE, shoot
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 GUESTS = {
-    "id": ("Siti Rahayu", "siti@contoh.id", "812 3456 7890", "ID"),
+    "id": ("Siti Rahayu", "siti@contoh.id", "0812 3456 7890", "ID"),
     "en": ("Emma Clarke", "emma@example.com", "+44 20 7946 0000", "GB"),
 }
 
@@ -122,10 +122,14 @@ def test_guest_books_the_batik_class_on_a_phone(demo, phone, browser, settings):
     """Both languages in one test: each live test reloads the demo, which takes a while."""
     from django.core.cache import cache
 
+    from tours.models import Booking
+
     cache.clear()  # a fresh rate-limit window for this client
     settings.WAGTAILADMIN_BASE_URL = demo.url  # links in e-mails point at the live server
     for language in ("id", "en"):
         reference = book_batik_class(phone, demo.url, language)
+        stored = Booking.objects.get(reference=reference).customer_phone
+        assert stored == {"id": "+6281234567890", "en": "+442079460000"}[language]
 
         messages = [m for m in mail.outbox if reference in m.subject]
         assert len(messages) == 1

@@ -413,7 +413,9 @@ BAD_BODIES = {
     "overlong name": (lambda t: {"customer": _customer(name="x" * 121)}, "customer.name"),
     "bad phone": (lambda t: {"customer": _customer(phone="12")}, "customer.phone"),
     "phone as number": (lambda t: {"customer": _customer(phone=62812345678)}, "customer.phone"),
+    "phone not in use": (lambda t: {"customer": _customer(phone="+62 0000 000")}, "customer.phone"),
     "bad country": (lambda t: {"customer": _customer(country="id")}, "customer.country"),
+    "unknown country": (lambda t: {"customer": _customer(country="XX")}, "customer.country"),
     "unknown language": (lambda t: {"customer": _customer(language="fr")}, "customer.language"),
 }
 

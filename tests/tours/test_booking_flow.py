@@ -370,7 +370,7 @@ def test_missing_contact_details_are_refused_and_kept(client, departure, tiers):
     assert response.status_code == 200
     assert "Please give the name the booking is for." in html
     assert "valid e-mail address" in html
-    assert "7 to 15 digits" in html
+    assert "This is not a phone number." in html
     assert 'value="siti@"' in html and 'value="call me"' in html
     booking.refresh_from_db()
     assert booking.customer_email == "" and booking.customer_phone == ""

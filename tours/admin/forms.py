@@ -5,6 +5,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.countries import country_choices
 from core.formats import rupiah
 from core.localtime import local_datetime
 
@@ -108,6 +109,7 @@ class StaffBookingForm(forms.Form):
         label=_("Phone or WhatsApp"),
         max_length=30,
         initial="+62",
+        help_text=_("As the guest says it, e.g. 0812 3456 7890 or +31 6 1234 5678."),
         widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "off"}),
     )
     email = forms.EmailField(
@@ -116,13 +118,7 @@ class StaffBookingForm(forms.Form):
         help_text=_("Optional. The confirmation with the ticket goes here."),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
-    country = forms.CharField(
-        label=_("Country"),
-        max_length=2,
-        initial="ID",
-        help_text=_("Two letters: ID for Indonesia, e.g. NL, AU, JP for guests from abroad."),
-        widget=forms.TextInput(attrs={"size": 3, "autocapitalize": "characters"}),
-    )
+    country = forms.CharField(label=_("Country"), max_length=2, initial="ID", widget=forms.Select)
     language = forms.ChoiceField(
         label=_("Language of the e-mail"), choices=LANGUAGE_CHOICES, initial="id"
     )
@@ -145,6 +141,7 @@ class StaffBookingForm(forms.Form):
             )
         # People first, then who they are.
         self.fields = {**tier_fields, **self.fields}
+        self.fields["country"].widget.choices = country_choices()
 
     def tier_fields(self):
         return [self[f"tier_{tier.pk}"] for tier in self.tiers]

@@ -61,8 +61,15 @@ class LineIn(Schema):
 class CustomerIn(Schema):
     name: str = Field(max_length=120)
     email: str = Field(max_length=254)
-    phone: str = Field(max_length=30, description="7 to 15 digits, e.g. +6281234567890.")
-    country: str = Field(max_length=2, description="ISO 3166 code, e.g. ID, NL.")
+    phone: str = Field(
+        max_length=30,
+        description="As the guest wrote it, e.g. `0812 3456 7890`, `+62 812-3456-7890` or "
+        "`+31 6 12345678`. Without a country code it is read as a number of the guest's "
+        "`country`, then of Indonesia. Stored and returned in E.164, e.g. `+6281234567890`.",
+    )
+    country: str = Field(
+        max_length=2, description="ISO 3166-1 alpha-2 code in capitals, e.g. `ID`, `NL`."
+    )
     language: str = Field(description="`id` or `en`: e-mails and the ticket use it.")
 
 
@@ -108,8 +115,8 @@ class BookingLineOut(Schema):
 class CustomerOut(Schema):
     name: str
     email: str
-    phone: str
-    country: str
+    phone: str = Field(description="E.164, e.g. `+6281234567890`.")
+    country: str = Field(description="ISO 3166-1 alpha-2 code, e.g. `ID`.")
     language: str
 
 

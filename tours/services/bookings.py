@@ -22,7 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from core.countries import is_country
 from core.localtime import business_date
+from core.phones import InvalidPhoneNumber, phone_e164
 
 from ..availability import departure_is_bookable, seats_taken
 from ..errors import (
@@ -51,8 +53,6 @@ from .notify import notify_after_commit as _notify
 
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 MAX_QUANTITY = 500
-PHONE_RE = re.compile(r"^\+?[0-9]{7,15}$")
-COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 LANGUAGES = ("id", "en")
 
 
@@ -83,8 +83,10 @@ def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def normalize_phone(phone: str) -> str:
-    return re.sub(r"[\s\-().]", "", phone or "")
+def normalize_phone(phone: str, country: str = "") -> str:
+    """The guest's number in E.164 ("+6281234567890"); the guest's country is the hint for a
+    number typed without its country code. Raises `InvalidPhoneNumber`."""
+    return phone_e164(phone, region=country)
 
 
 def customer_errors(customer: Customer, *, email_required: bool = True) -> dict[str, str]:
@@ -103,9 +105,11 @@ def customer_errors(customer: Customer, *, email_required: bool = True) -> dict[
                 raise ValidationError("too long")
         except ValidationError:
             errors["customer.email"] = _("Please give a valid e-mail address, e.g. nama@contoh.id.")
-    if not PHONE_RE.match(normalize_phone(customer.phone)):
-        errors["customer.phone"] = _("Please give a phone number with 7 to 15 digits, e.g. +62812…")
-    if not COUNTRY_RE.match(customer.country or ""):
+    try:
+        normalize_phone(customer.phone, customer.country)
+    except InvalidPhoneNumber as error:
+        errors["customer.phone"] = str(error.message)
+    if not is_country(customer.country):
         errors["customer.country"] = _("Please choose a country.")
     if customer.language not in LANGUAGES:
         errors["customer.language"] = _("Choose Indonesian (id) or English (en).")
@@ -116,7 +120,7 @@ def _clean_customer(customer: Customer) -> Customer:
     return Customer(
         name=customer.name.strip(),
         email=(customer.email or "").strip().lower(),
-        phone=normalize_phone(customer.phone),
+        phone=normalize_phone(customer.phone, customer.country),
         country=customer.country,
         language=customer.language,
     )

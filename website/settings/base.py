@@ -124,7 +124,10 @@ LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Country names (django-countries' list) in Indonesian: that package ships no Indonesian
+# catalogue, and makemessages leaves this second one alone. django_countries itself is not an
+# installed app: only its list is used, and its catalogues have nothing for id or en.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "countries"]
 USE_I18N = True
 TIME_ZONE = "Asia/Jakarta"
 USE_TZ = True
