@@ -54,6 +54,21 @@ def unearned_balance(sale: Sale) -> int:
     return (row["credit"] or 0) - (row["debit"] or 0)
 
 
+def delivered_revenue(sale: Sale) -> int:
+    """The booking's revenue once its service is delivered: what sits in unearned revenue (to be
+    recognised now) plus what was booked as revenue already (cash taken on the day). Money
+    refunded before delivery left unearned revenue and is not in it."""
+    row = JournalLine.objects.filter(
+        enterprise=sale.enterprise,
+        booking_ref=sale.booking_ref,
+        account__code__in=(chart.UNEARNED, sale.revenue_account),
+    ).aggregate(
+        debit=Sum("amount", filter=Q(side=Side.DEBIT)),
+        credit=Sum("amount", filter=Q(side=Side.CREDIT)),
+    )
+    return (row["credit"] or 0) - (row["debit"] or 0)
+
+
 def _builder(sale: Sale, date: dt.date, memo: str, source_type: str, source_ref: str, user=None):
     return EntryBuilder(
         enterprise=sale.enterprise,

@@ -315,9 +315,12 @@ def departure_deliver(*, departure: Departure, now: dt.datetime | None = None) -
         if booking.status == BookingStatus.CONFIRMED:
             booking.status = BookingStatus.COMPLETED
             booking.save(update_fields=["status"])
-        revenue = booking_paid_amount(booking)
+        sale = booking_sale(booking)
+        # Shares are paid on the revenue the booking really earns: what was paid, less what
+        # went back to the guest before the day.
+        revenue = postings.delivered_revenue(sale)
         postings.post_delivery(
-            sale=booking_sale(booking),
+            sale=sale,
             date=posting_date(booking, departure.starts_at),
             shares=_member_shares(revenue, shares),
             source_ref=f"booking-{booking.reference}-delivered",
