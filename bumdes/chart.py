@@ -5,7 +5,7 @@ code. Accounts marked * in DESIGN.md are added for a booking business. The named
 accounts the sales side posts to.
 """
 
-from .models.accounts import AccountKind as K
+from bumdes.models.accounts import AccountKind as K
 
 CASH = "1.1.01.01"
 BANK = "1.1.01.02"

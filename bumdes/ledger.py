@@ -19,10 +19,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
-from core.money import percent_of
-
-from . import chart
-from .models import (
+from bumdes import chart
+from bumdes.models import (
     Account,
     AccountKind,
     BusinessUnit,
@@ -33,7 +31,8 @@ from .models import (
     LockDateChange,
     Side,
 )
-from .models.accounts import INCOME_KINDS
+from bumdes.models.accounts import INCOME_KINDS
+from core.money import percent_of
 
 
 class LedgerError(Exception):

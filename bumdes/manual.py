@@ -22,12 +22,11 @@ from django.db.models import BigIntegerField, Case, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
-from core.formats import rupiah
-
-from . import chart
-from .ledger import LedgerError, LineSpec, PeriodClosed, journal_entry_post
-from .models import (
+from bumdes import chart
+from bumdes.ledger import LedgerError, LineSpec, PeriodClosed, journal_entry_post
+from bumdes.models import (
     Account,
     BusinessUnit,
     Counterparty,
@@ -38,8 +37,9 @@ from .models import (
     Role,
     Side,
 )
-from .postings import post_counterparty_payment
-from .services import user_roles
+from bumdes.postings import post_counterparty_payment
+from bumdes.services import user_roles
+from core.formats import rupiah
 
 OFFICERS = {Role.TREASURER, Role.MANAGER}
 # Used by the year-end closing only; a manual entry never touches it.
@@ -241,8 +241,6 @@ def manual_entry_reject(*, manual_entry: ManualEntry, user, reason: str) -> Manu
 
 def manual_entry_reject_reason(manual: ManualEntry) -> str:
     """The reason written in the audit log when the proposal was rejected."""
-    from wagtail.models import ModelLogEntry
-
     entry = (
         ModelLogEntry.objects.for_instance(manual)
         .filter(action="bumdes.manual_entry.reject")

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q, Sum
 
-from . import chart
-from .ledger import EntryBuilder
-from .models import BusinessUnit, Counterparty, Enterprise, JournalEntry, JournalLine, Side
+from bumdes import chart
+from bumdes.ledger import EntryBuilder
+from bumdes.models import BusinessUnit, Counterparty, Enterprise, JournalEntry, JournalLine, Side
 
 CASH_ACCOUNTS = {
     "cash": chart.CASH,

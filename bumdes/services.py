@@ -13,8 +13,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from .ledger import chart_create
-from .models import BusinessUnit, Enterprise, EnterpriseRole, Role
+from bumdes.ledger import chart_create
+from bumdes.models import BusinessUnit, Enterprise, EnterpriseRole, Role
 
 PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     Role.EDITOR: ("add_page", "change_page", "publish_page"),

@@ -4,6 +4,7 @@ the "Books" menu of the treasurer's screens, and the community members.
 The permission policies are registered first, before any viewset asks for a fallback policy.
 """
 
+from django.contrib.auth.models import Permission
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -13,24 +14,23 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin.permissions import EnterprisePermissionPolicy
-from .models import Counterparty, Enterprise, JournalEntry, LockDateChange, ManualEntry
-from .services import enterprise_setup
+from bumdes.admin.menus import BOOKS_MENU_HOOK
+from bumdes.admin.permissions import EnterprisePermissionPolicy
+from bumdes.models import Counterparty, Enterprise, JournalEntry, LockDateChange, ManualEntry
+from bumdes.services import enterprise_setup
 
 register_permission_policy(JournalEntry, EnterprisePermissionPolicy(JournalEntry))
 register_permission_policy(ManualEntry, EnterprisePermissionPolicy(ManualEntry))
 register_permission_policy(Counterparty, EnterprisePermissionPolicy(Counterparty))
 register_permission_policy(LockDateChange, EnterprisePermissionPolicy(LockDateChange))
 
-from .admin.community import CommunityViewSet  # noqa: E402
-from .admin.journal import JournalViewSet  # noqa: E402
-from .admin.ledger import AccountLedgerViewSet  # noqa: E402
-from .admin.manual_entries import ManualEntryViewSet  # noqa: E402
-from .admin.payment_methods import PaymentMethodsViewSet  # noqa: E402
-from .admin.payments import PaymentsViewSet  # noqa: E402
-from .admin.periods import PeriodsViewSet  # noqa: E402
-from .admin.reports import ReportsViewSet  # noqa: E402
-from .admin.stripe_connect import StripeConnectViewSet  # noqa: E402
+from bumdes.admin.community import CommunityViewSet  # noqa: E402
+from bumdes.admin.journal import JournalViewSet  # noqa: E402
+from bumdes.admin.ledger import AccountLedgerViewSet  # noqa: E402
+from bumdes.admin.manual_entries import ManualEntryViewSet  # noqa: E402
+from bumdes.admin.payments import PaymentsViewSet  # noqa: E402
+from bumdes.admin.periods import PeriodsViewSet  # noqa: E402
+from bumdes.admin.reports import ReportsViewSet  # noqa: E402
 
 
 class EnterpriseViewSet(SnippetViewSet):
@@ -64,9 +64,9 @@ class BooksMenu(ViewSetGroup):
         AccountLedgerViewSet,
         PaymentsViewSet,
         PeriodsViewSet,
-        PaymentMethodsViewSet,
-        StripeConnectViewSet,
     )
+    # The sales side adds its screens for the BUMDes's money (payment methods, Stripe).
+    submenu_hook = BOOKS_MENU_HOOK
 
 
 @hooks.register("register_admin_viewset")
@@ -92,24 +92,9 @@ def register_manual_entry_actions(actions):
     )
 
 
-@hooks.register("register_log_actions")
-def register_stripe_actions(actions):
-    actions.register_action(
-        "bumdes.stripe.account_create", _("Create Stripe account"), _("Stripe account created")
-    )
-    actions.register_action(
-        "bumdes.stripe.connect", _("Connect Stripe account"), _("Stripe account connected")
-    )
-    actions.register_action(
-        "bumdes.stripe.status", _("Update Stripe status"), _("Stripe account status updated")
-    )
-
-
 @hooks.register("register_permissions")
 def register_lock_permissions():
     """Lock and reopen periods: shown in the group editor beside the other permissions."""
-    from django.contrib.auth.models import Permission
-
     return Permission.objects.filter(
         content_type__app_label="bumdes", codename__in=["view_lockdatechange", "add_lockdatechange"]
     )

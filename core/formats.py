@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import ngettext
 
-from .localtime import Zone, local_moment, zone_abbreviation
+from core.localtime import Zone, local_moment, zone_abbreviation
 
 
 def _is_indonesian(language: str | None = None) -> bool:

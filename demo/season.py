@@ -21,6 +21,13 @@ from wagtail.models import Locale
 from bumdes import postings
 from bumdes.models import Counterparty, Enterprise, JournalEntry
 from core.localtime import business_date, local_datetime
+from tours.booking.bookings import Customer, booking_cancel, booking_check_in, booking_mark_no_show
+from tours.booking.books import (
+    cancellation_post,
+    departure_deliver,
+    payment_record,
+    refund_mark_paid,
+)
 from tours.models import (
     BookingStatus,
     Departure,
@@ -29,19 +36,7 @@ from tours.models import (
     TourPage,
     TourShare,
 )
-from tours.services.bookings import (
-    Customer,
-    booking_cancel,
-    booking_check_in,
-    booking_create,
-    booking_mark_no_show,
-)
-from tours.services.books import (
-    cancellation_post,
-    departure_deliver,
-    payment_record,
-    refund_mark_paid,
-)
+from tours.payments.paying import booking_create
 
 SEASON_DAYS = 28
 CAPITAL = 25_000_000

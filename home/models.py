@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from core.blocks import StoryBlock
 from core.seo import SeoMixin
+from tours.models.listings import tours_featured, villages_with_prices
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -56,8 +57,6 @@ class HomePage(SeoMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from tours.selectors import tours_featured, villages_with_prices
-
         context = super().get_context(request, *args, **kwargs)
         context["villages"] = villages_with_prices(parent=self)
         context["featured_tours"] = tours_featured(home=self)

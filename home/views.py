@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -65,7 +66,6 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # The error page must not depend on the database or on context processors that might fail.
-    from django.template import loader
 
     template = loader.get_template("500.html")
     return HttpResponse(

@@ -1,7 +1,7 @@
 """Signal receivers: they collect the event and call one service, nothing more."""
 
-from .models import VillagePage
-from .services import village_permissions_sync
+from tours.booking.pages import village_permissions_sync
+from tours.models import VillagePage
 
 
 def on_village_published(sender, instance, **kwargs):

@@ -1,4 +1,5 @@
-"""Admin hooks of the sales side: the "Bookings" menu, today's panel, and the page delete guard.
+"""Admin hooks of the sales side: the "Bookings" menu, the BUMDes's payment screens in the
+"Books" menu, today's panel, and the page delete guard.
 
 The permission policies are registered first, before any viewset asks for a fallback policy.
 """
@@ -14,18 +15,20 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
-from .admin.permissions import EnterprisePermissionPolicy
-from .models import Booking, Departure, TourPage
+from tours.admin.permissions import EnterprisePermissionPolicy
+from tours.models import Booking, Departure, TourPage
 
 register_permission_policy(Booking, EnterprisePermissionPolicy(Booking))
 register_permission_policy(Departure, EnterprisePermissionPolicy(Departure))
 
-from .admin.bookings import BookingViewSet  # noqa: E402
-from .admin.checkin import CheckInViewSet, NewBookingMenu  # noqa: E402
-from .admin.departures import DepartureViewSet  # noqa: E402
-from .admin.panels import TodayPanel  # noqa: E402
-from .admin.refunds import RefundsViewSet  # noqa: E402
-from .admin.transfers import TransfersViewSet  # noqa: E402
+from tours.admin.bookings import BookingViewSet  # noqa: E402
+from tours.admin.checkin import CheckInViewSet, NewBookingMenu  # noqa: E402
+from tours.admin.departures import DepartureViewSet  # noqa: E402
+from tours.admin.panels import TodayPanel  # noqa: E402
+from tours.admin.payment_methods import PaymentMethodsViewSet  # noqa: E402
+from tours.admin.refunds import RefundsViewSet  # noqa: E402
+from tours.admin.stripe_connect import StripeConnectViewSet  # noqa: E402
+from tours.admin.transfers import TransfersViewSet  # noqa: E402
 
 
 class BookingsMenu(ViewSetGroup):
@@ -45,6 +48,29 @@ def register_bookings_menu():
 def register_refunds():
     # Reached from a booking's detail page; no menu item of its own.
     return RefundsViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_payment_methods():
+    return PaymentMethodsViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_stripe_connect():
+    return StripeConnectViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_stripe_actions(actions):
+    actions.register_action(
+        "bumdes.stripe.account_create", _("Create Stripe account"), _("Stripe account created")
+    )
+    actions.register_action(
+        "bumdes.stripe.connect", _("Connect Stripe account"), _("Stripe account connected")
+    )
+    actions.register_action(
+        "bumdes.stripe.status", _("Update Stripe status"), _("Stripe account status updated")
+    )
 
 
 @hooks.register("construct_homepage_panels")

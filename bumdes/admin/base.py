@@ -19,11 +19,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from bumdes.admin.permissions import staff_enterprise
+from bumdes.models import Enterprise
 from core.formats import local_date
 from core.localtime import business_date
-
-from ..models import Enterprise
-from .permissions import staff_enterprise
 
 SESSION_KEY = "books_enterprise"
 

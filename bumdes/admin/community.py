@@ -19,10 +19,10 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from ..models import Counterparty, CounterpartyKind
-from .base import EnterpriseFilterSet
-from .forms import CommunityMemberForm
-from .permissions import scoped, staff_enterprise
+from bumdes.admin.base import EnterpriseFilterSet
+from bumdes.admin.forms import CommunityMemberForm
+from bumdes.admin.permissions import scoped, staff_enterprise
+from bumdes.models import Counterparty, CounterpartyKind
 
 YES_NO = {True: gettext_lazy("Yes"), False: gettext_lazy("No"), None: "—"}
 

@@ -8,11 +8,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from core.formats import local_date
-
-from ..manual import PAYMENT_METHODS, ProposedLine
-from ..models import Counterparty, Enterprise, Side
-from .base import today
+from bumdes.admin.base import today
+from bumdes.manual import PAYMENT_METHODS, ProposedLine
+from bumdes.models import Counterparty, Enterprise, Side
+from core.formats import local_date, rupiah
 
 DATE_WIDGET = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 PAYMENT_LABELS = {"cash": _("Cash"), "bank_transfer": _("Bank transfer")}
@@ -209,8 +208,6 @@ class PayForm(PostingDateMixin, forms.Form):
     def clean_amount(self):
         amount = self.cleaned_data["amount"]
         if amount is not None and amount > self.owed:
-            from core.formats import rupiah
-
             raise forms.ValidationError(
                 _("That is more than what is owed (%(owed)s).") % {"owed": rupiah(self.owed)}
             )

@@ -22,14 +22,22 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import policy_registry
 
+from bumdes.admin.base import EnterpriseFilterSet, breadcrumbs, today
+from bumdes.admin.forms import ReverseForm
+from bumdes.admin.permissions import ServiceOnlyViewSetMixin, scoped
+from bumdes.ledger import LedgerError, journal_entry_reverse
+from bumdes.models import (
+    Account,
+    BusinessUnit,
+    Enterprise,
+    JournalEntry,
+    JournalLine,
+    ManualEntry,
+    Side,
+)
 from core.formats import local_date, local_time, rupiah
-
-from ..ledger import LedgerError, journal_entry_reverse
-from ..models import Account, BusinessUnit, Enterprise, JournalEntry, JournalLine, ManualEntry, Side
-from .base import EnterpriseFilterSet, breadcrumbs, today
-from .forms import ReverseForm
-from .permissions import ServiceOnlyViewSetMixin, scoped
 
 SOURCES = {
     "payment": gettext_lazy("Payment received"),
@@ -191,8 +199,6 @@ class JournalIndexView(generic.IndexView):
 
 
 def can_reverse(user, entry: JournalEntry) -> bool:
-    from wagtail.permissions import policy_registry
-
     policy = policy_registry.get_by_type(JournalEntry)
     return (
         policy.user_has_permission_for_instance(user, "add", entry)

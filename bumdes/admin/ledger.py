@@ -10,13 +10,12 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.viewsets.base import ViewSet
 
+from bumdes.admin.base import BooksMixin, today
+from bumdes.admin.forms import LedgerForm
+from bumdes.admin.menus import permission_menu_item
+from bumdes.models import Account, JournalEntry
+from bumdes.reports import NO_UNIT, general_ledger
 from core.formats import local_date, rupiah
-
-from ..models import Account, JournalEntry
-from ..reports import NO_UNIT, general_ledger
-from .base import BooksMixin, today
-from .forms import LedgerForm
-from .menus import permission_menu_item
 
 
 def unit_from(enterprise, slug: str):

@@ -21,11 +21,12 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.formats import local_date, local_time, rupiah
-
-from .. import chart
-from ..ledger import LedgerError
-from ..manual import (
+from bumdes import chart
+from bumdes.admin.base import BooksMixin, EnterpriseFilterSet, breadcrumbs, lock_text, today
+from bumdes.admin.forms import ManualEntryForm, ManualLineFormSet, RejectForm
+from bumdes.admin.permissions import ServiceOnlyViewSetMixin, scoped
+from bumdes.ledger import LedgerError
+from bumdes.manual import (
     ManualEntryInvalid,
     is_officer,
     manual_entry_approve,
@@ -34,10 +35,8 @@ from ..manual import (
     manual_entry_reject,
     manual_entry_reject_reason,
 )
-from ..models import Account, Enterprise, ManualEntry, Side
-from .base import BooksMixin, EnterpriseFilterSet, breadcrumbs, lock_text, today
-from .forms import ManualEntryForm, ManualLineFormSet, RejectForm
-from .permissions import ServiceOnlyViewSetMixin, scoped
+from bumdes.models import Account, Enterprise, ManualEntry, Side
+from core.formats import local_date, local_time, rupiah
 
 Status = ManualEntry.Status
 ROWS = 6

@@ -11,3 +11,8 @@ def permission_menu_item(model, action: str) -> type[MenuItem]:
         return policy_registry.get_by_type(model).user_has_permission(request.user, action)
 
     return type(f"{model.__name__}{action.title()}MenuItem", (MenuItem,), {"is_shown": is_shown})
+
+
+# Other apps add screens to the "Books" menu by registering viewsets whose `menu_hook` is this
+# (Wagtail's `submenu_hook` of a menu group): the books never import them.
+BOOKS_MENU_HOOK = "register_books_menu_item"

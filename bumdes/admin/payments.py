@@ -14,20 +14,19 @@ from wagtail.admin import messages
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import policy_registry
 
-from core.formats import local_date, rupiah
-
-from ..manual import (
+from bumdes.admin.base import BooksMixin, breadcrumbs, lock_text, today
+from bumdes.admin.forms import PAYMENT_LABELS, PayForm
+from bumdes.admin.menus import permission_menu_item
+from bumdes.admin.permissions import scoped
+from bumdes.manual import (
     ManualEntryInvalid,
     counterparties_owed,
     counterparty_owed,
     counterparty_pay,
     payable_account,
 )
-from ..models import Counterparty, CounterpartyKind, JournalEntry, JournalLine, Side
-from .base import BooksMixin, breadcrumbs, lock_text, today
-from .forms import PAYMENT_LABELS, PayForm
-from .menus import permission_menu_item
-from .permissions import scoped
+from bumdes.models import Counterparty, CounterpartyKind, JournalEntry, JournalLine, Side
+from core.formats import local_date, rupiah
 
 
 def payments_url(enterprise=None, request=None) -> str:

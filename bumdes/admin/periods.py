@@ -24,21 +24,20 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import policy_registry
 
-from core.formats import local_date, local_time, rupiah
-from core.money import percent_of
-
-from ..ledger import (
+from bumdes.admin.base import BooksMixin, breadcrumbs, lock_text, month_end, month_label, today
+from bumdes.admin.forms import DistributeForm, LockForm, ReopenForm, YearForm
+from bumdes.admin.menus import permission_menu_item
+from bumdes.ledger import (
     LedgerError,
     period_lock,
     profit_distribute,
     year_close,
     year_profit,
 )
-from ..models import JournalEntry, LockDateChange
-from ..reports import income_statement
-from .base import BooksMixin, breadcrumbs, lock_text, month_end, month_label, today
-from .forms import DistributeForm, LockForm, ReopenForm, YearForm
-from .menus import permission_menu_item
+from bumdes.models import JournalEntry, LockDateChange
+from bumdes.reports import income_statement
+from core.formats import local_date, local_time, rupiah
+from core.money import percent_of
 
 MONTHS_SHOWN = 24
 

@@ -15,9 +15,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from bumdes.services import user_enterprise
 from core.localtime import zone_info
-
-from ..services import user_enterprise
 
 
 def staff_enterprise(user):

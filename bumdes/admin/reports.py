@@ -17,17 +17,16 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.viewsets.base import ViewSet
 
+from bumdes import reports
+from bumdes.admin.base import BooksMixin, breadcrumbs, today
+from bumdes.admin.charts import bar_chart
+from bumdes.admin.forms import LedgerForm, PeriodForm
+from bumdes.admin.ledger import unit_from
+from bumdes.admin.menus import permission_menu_item
+from bumdes.exports import document_for, file_name, render
+from bumdes.exports.document import signature_lines
+from bumdes.models import Account, JournalEntry
 from core.formats import rupiah
-
-from .. import reports
-from ..exports import document_for, file_name, render
-from ..exports.document import signature_lines
-from ..models import Account, JournalEntry
-from .base import BooksMixin, breadcrumbs, today
-from .charts import bar_chart
-from .forms import LedgerForm, PeriodForm
-from .ledger import unit_from
-from .menus import permission_menu_item
 
 DOWNLOADS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -6,13 +6,13 @@ period with the prior period beside each figure, and the signature block."""
 
 from django.utils.text import slugify
 
-from .csv_file import render_csv
-from .document import Document
-from .json_data import render_json, report_data
-from .layouts import document_for
-from .pdf import render_pdf
-from .text import render_text
-from .xlsx import render_xlsx
+from bumdes.exports.csv_file import render_csv
+from bumdes.exports.document import Document
+from bumdes.exports.json_data import render_json, report_data
+from bumdes.exports.layouts import document_for
+from bumdes.exports.pdf import render_pdf
+from bumdes.exports.text import render_text
+from bumdes.exports.xlsx import render_xlsx
 
 BINARY = {"xlsx", "pdf"}
 FORMATS = ("table", "csv", "json", "xlsx", "pdf")

@@ -13,9 +13,9 @@ import datetime as dt
 import re
 import unicodedata
 
-from ..models import Account, AccountKind
-from ..reports import journal
-from ..reports.scope import lines_of, signed_sum
+from bumdes.models import Account, AccountKind
+from bumdes.reports import journal
+from bumdes.reports.scope import lines_of, signed_sum
 
 ROOTS = {
     AccountKind.ASSET: "Assets",

@@ -4,7 +4,7 @@ thousands separators, so a spreadsheet reads them as numbers), and the signature
 import csv
 import io
 
-from .document import Document, signature_lines
+from bumdes.exports.document import Document, signature_lines
 
 
 def render_csv(document: Document) -> str:

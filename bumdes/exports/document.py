@@ -9,7 +9,7 @@ Operasional) and the treasurer (Bendahara) sign, the supervisor (Pengawas) and t
 
 from dataclasses import dataclass, field
 
-from ..reports.scope import Scope, date_id
+from bumdes.reports.scope import Scope, date_id
 
 
 @dataclass

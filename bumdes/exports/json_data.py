@@ -6,7 +6,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from ..reports import TrialBalance
+from bumdes.reports import TrialBalance
 
 
 def report_data(report):

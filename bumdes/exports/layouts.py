@@ -1,7 +1,8 @@
 """Each report laid out as a document, as the village meeting knows it from the Kepmendesa 136
 forms: the figures of the period with the prior period's beside them."""
 
-from ..reports import (
+from bumdes.exports.document import Column, Document, Table
+from bumdes.reports import (
     BalanceSheet,
     CashFlow,
     EquityChanges,
@@ -13,8 +14,7 @@ from ..reports import (
     SubLedgers,
     TrialBalance,
 )
-from ..reports.scope import Scope, date_id
-from .document import Column, Document, Table
+from bumdes.reports.scope import Scope, date_id
 
 
 def _labels(scope: Scope, as_of: bool = False) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from .document import Document, rupiah, signature_lines
+from bumdes.exports.document import Document, rupiah, signature_lines
 
 STYLES = getSampleStyleSheet()
 TITLE = ParagraphStyle("title", parent=STYLES["Title"], fontSize=13, leading=16, spaceAfter=0)

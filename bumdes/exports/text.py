@@ -1,6 +1,6 @@
 """The plain-text table printed by `manage.py bumdes_report --format table`."""
 
-from .document import Document, rupiah, signature_lines
+from bumdes.exports.document import Document, rupiah, signature_lines
 
 
 def render_text(document: Document) -> str:

@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from .document import Document, signature_lines
+from bumdes.exports.document import Document, signature_lines
 
 RUPIAH = "#,##0"
 BOLD = Font(bold=True)

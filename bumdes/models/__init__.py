@@ -1,7 +1,7 @@
-from .accounts import Account, AccountKind
-from .community import Counterparty, CounterpartyKind
-from .enterprises import BusinessUnit, Enterprise, EnterpriseRole, Role
-from .journal import JournalEntry, JournalLine, LockDateChange, ManualEntry, Side
+from bumdes.models.accounts import Account, AccountKind
+from bumdes.models.community import Counterparty, CounterpartyKind
+from bumdes.models.enterprises import BusinessUnit, Enterprise, EnterpriseRole, Role
+from bumdes.models.journal import JournalEntry, JournalLine, LockDateChange, ManualEntry, Side
 
 __all__ = [
     "Account",

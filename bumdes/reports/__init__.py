@@ -4,18 +4,23 @@ unit or the whole BUMDes, with the same span one year earlier beside each figure
 screens, the exports (`bumdes.exports`) and `manage.py bumdes_report` all use these functions.
 """
 
-from .balance_sheet import BalanceSheet, balance_sheet
-from .cash_flow import CashFlow, cash_flow
-from .equity import EquityChanges, equity_changes
-from .figures import Figure, Line, Section
-from .general_ledger import GeneralLedger, general_ledger
-from .impact import ImpactReport, impact
-from .income_statement import IncomeStatement, income_statement
-from .journal import Journal, journal
-from .revenue import RevenueReport, revenue
-from .scope import NO_UNIT, Period, Scope
-from .subledgers import SubLedgers, balances_by_counterparty, subledgers, unearned_by_booking
-from .trial_balance import TrialBalance, trial_balance
+from bumdes.reports.balance_sheet import BalanceSheet, balance_sheet
+from bumdes.reports.cash_flow import CashFlow, cash_flow
+from bumdes.reports.equity import EquityChanges, equity_changes
+from bumdes.reports.figures import Figure, Line, Section
+from bumdes.reports.general_ledger import GeneralLedger, general_ledger
+from bumdes.reports.impact import ImpactReport, impact
+from bumdes.reports.income_statement import IncomeStatement, income_statement
+from bumdes.reports.journal import Journal, journal
+from bumdes.reports.revenue import RevenueReport, revenue
+from bumdes.reports.scope import NO_UNIT, Period, Scope
+from bumdes.reports.subledgers import (
+    SubLedgers,
+    balances_by_counterparty,
+    subledgers,
+    unearned_by_booking,
+)
+from bumdes.reports.trial_balance import TrialBalance, trial_balance
 
 __all__ = [
     "NO_UNIT",

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from ..models import AccountKind
-from ..models.accounts import INCOME_KINDS
-from .figures import Figure, Line, Section
-from .scope import (
+from bumdes.models import AccountKind
+from bumdes.models.accounts import INCOME_KINDS
+from bumdes.reports.figures import Figure, Line, Section
+from bumdes.reports.scope import (
     Period,
     Scope,
     lines_of,

@@ -18,9 +18,17 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from ..models import Account, JournalLine
-from .figures import Figure, Line, Section
-from .scope import Period, Scope, credit_sum, enterprise_list, lines_of, scope_for, signed_sum
+from bumdes.models import Account, JournalLine
+from bumdes.reports.figures import Figure, Line, Section
+from bumdes.reports.scope import (
+    Period,
+    Scope,
+    credit_sum,
+    enterprise_list,
+    lines_of,
+    scope_for,
+    signed_sum,
+)
 
 CASH_PREFIX = "1.1.01."
 ACTIVITIES = (

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from ..models import AccountKind
-from ..models.accounts import INCOME_KINDS
-from .scope import Period, Scope, lines_of, scope_for, signed_sum, without_closing
+from bumdes.models import AccountKind
+from bumdes.models.accounts import INCOME_KINDS
+from bumdes.reports.scope import Period, Scope, lines_of, scope_for, signed_sum, without_closing
 
 ROWS = (
     ("opening", "Saldo awal"),

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Q, Sum
 
-from ..models import Account, BusinessUnit, Counterparty, JournalEntry, JournalLine, Side
-from ..models.accounts import DEBIT_NORMAL
-from .scope import NO_UNIT, Period, Scope, lines_of, scope_for, signed_sum
+from bumdes.models import Account, BusinessUnit, Counterparty, JournalEntry, JournalLine, Side
+from bumdes.models.accounts import DEBIT_NORMAL
+from bumdes.reports.scope import NO_UNIT, Period, Scope, lines_of, scope_for, signed_sum
 
 
 @dataclass(slots=True)

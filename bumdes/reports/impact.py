@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
-from .. import chart
-from ..models import CounterpartyKind
-from .scope import (
+from bumdes import chart
+from bumdes.models import CounterpartyKind
+from bumdes.reports.scope import (
     Period,
     Scope,
     credit_sum,

@@ -8,10 +8,10 @@ Year-end closing entries are left out, so a closed year still shows what it earn
 import datetime as dt
 from dataclasses import dataclass
 
-from ..models import AccountKind
-from ..models.accounts import DEBIT_NORMAL, INCOME_KINDS
-from .figures import Figure, Line, Section
-from .scope import Period, Scope, lines_of, scope_for, signed_sum, without_closing
+from bumdes.models import AccountKind
+from bumdes.models.accounts import DEBIT_NORMAL, INCOME_KINDS
+from bumdes.reports.figures import Figure, Line, Section
+from bumdes.reports.scope import Period, Scope, lines_of, scope_for, signed_sum, without_closing
 
 SECTIONS = (
     ("revenue", "Pendapatan Usaha"),

@@ -4,8 +4,8 @@ One query reads the lines with their entry, account, unit and counterparty."""
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..models import Side
-from .scope import Period, Scope, lines_of, scope_for
+from bumdes.models import Side
+from bumdes.reports.scope import Period, Scope, lines_of, scope_for
 
 
 @dataclass(slots=True)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from django.db.models.functions import TruncMonth
 
-from .figures import Figure
-from .scope import (
+from bumdes.reports.figures import Figure
+from bumdes.reports.scope import (
     Period,
     Scope,
     credit_sum,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.db.models import BigIntegerField, Case, F, Q, QuerySet, Sum, When
 
-from ..models import BusinessUnit, Enterprise, JournalEntry, JournalLine, Side
+from bumdes.models import BusinessUnit, Enterprise, JournalEntry, JournalLine, Side
 
 CLOSING_SOURCES = ("year_close", "year_close_result")
 NO_UNIT = "-"

@@ -9,9 +9,17 @@ from dataclasses import dataclass
 from django.db.models import Max, Min, Q, Value
 from django.db.models.functions import Coalesce
 
-from .. import chart
-from .figures import Figure
-from .scope import Period, Scope, credit_sum, lines_of, one_year_earlier, scope_for, signed_sum
+from bumdes import chart
+from bumdes.reports.figures import Figure
+from bumdes.reports.scope import (
+    Period,
+    Scope,
+    credit_sum,
+    lines_of,
+    one_year_earlier,
+    scope_for,
+    signed_sum,
+)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from .scope import Period, Scope, lines_of, scope_for, signed_sum
+from bumdes.reports.scope import Period, Scope, lines_of, scope_for, signed_sum
 
 
 @dataclass

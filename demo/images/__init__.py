@@ -9,6 +9,6 @@ The parts, from the bottom up: `palette` (colours), `canvas` (where and how to d
 (`landscapes`, `village_life`, `crafts_food`), and `render` (key to JPEG).
 """
 
-from .render import SCENES, make_image
+from demo.images.render import SCENES, make_image
 
 __all__ = ["SCENES", "make_image"]

@@ -3,9 +3,9 @@ a tiered roof where villages meet and perform) and a candi bentar gate."""
 
 from collections.abc import Sequence
 
-from .canvas import Canvas
-from .palette import INK, PAPER, RGB, ROOF, SOGAN, SOGAN_D, Pt, mix
-from .terrain import y_at
+from demo.images.canvas import Canvas
+from demo.images.palette import INK, PAPER, RGB, ROOF, SOGAN, SOGAN_D, Pt, mix
+from demo.images.terrain import y_at
 
 
 def house(

@@ -15,7 +15,7 @@ from functools import cache
 
 from PIL import Image, ImageDraw
 
-from .palette import PAPER, RGB, Color, Pt, mix
+from demo.images.palette import PAPER, RGB, Color, Pt, mix
 
 
 @cache

@@ -4,11 +4,24 @@ import math
 
 from PIL import Image, ImageDraw
 
-from .canvas import Canvas, Pen
-from .palette import GREENS, INDIGO, INK, MIST, PAPER, RGB, SKIN, SOGAN, SOGAN_D, TAU, Pt, mix
-from .people import person
-from .terrain import ridge, terraces
-from .trees import tree
+from demo.images.canvas import Canvas, Pen
+from demo.images.palette import (
+    GREENS,
+    INDIGO,
+    INK,
+    MIST,
+    PAPER,
+    RGB,
+    SKIN,
+    SOGAN,
+    SOGAN_D,
+    TAU,
+    Pt,
+    mix,
+)
+from demo.images.people import person
+from demo.images.terrain import ridge, terraces
+from demo.images.trees import tree
 
 BATIK_GROUND: RGB = (238, 226, 200)
 BATIK_BAND: RGB = (226, 206, 170)

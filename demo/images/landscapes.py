@@ -1,12 +1,12 @@
 """Landscape scenes: the three villages' heroes, the home page's volcanoes, tea gardens, a
 sunrise over the clouds, and the generic hills drawn for any other key."""
 
-from .buildings import gapura, house, village
-from .canvas import Canvas
-from .palette import CLOTHES, DAY, GREENS, INDIGO, MIST, PAPER, SOGAN_L, Pt, mix
-from .people import person
-from .terrain import back_hills, ridge, terraces, volcano, y_at
-from .trees import tree
+from demo.images.buildings import gapura, house, village
+from demo.images.canvas import Canvas
+from demo.images.palette import CLOTHES, DAY, GREENS, INDIGO, MIST, PAPER, SOGAN_L, Pt, mix
+from demo.images.people import person
+from demo.images.terrain import back_hills, ridge, terraces, volcano, y_at
+from demo.images.trees import tree
 
 
 def home_hero(c: Canvas) -> None:

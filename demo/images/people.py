@@ -2,8 +2,8 @@
 
 import math
 
-from .canvas import Canvas
-from .palette import INK, RGB, SKIN, mix
+from demo.images.canvas import Canvas
+from demo.images.palette import INK, RGB, SKIN, mix
 
 
 def person(

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from PIL import Image, ImageChops
 
-from .canvas import Canvas, radial
-from .crafts_food import batik, farm, fish, onion, tempe
-from .landscapes import (
+from demo.images.canvas import Canvas, radial
+from demo.images.crafts_food import batik, farm, fish, onion, tempe
+from demo.images.landscapes import (
     generic,
     gunturmadu_hero,
     home_hero,
@@ -17,7 +17,7 @@ from .landscapes import (
     sunrise,
     tea,
 )
-from .village_life import about, culture_night, heritage_walk, market
+from demo.images.village_life import about, culture_night, heritage_walk, market
 
 # The scenes the demo's data files name (`image`), each described in its docstring. Any other key
 # draws a generic landscape that varies with the key.

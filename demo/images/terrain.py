@@ -7,8 +7,8 @@ that edge, so whatever stands on the hill (`y_at`) or is cut into it (`terraces`
 import math
 from collections.abc import Callable, Sequence
 
-from .canvas import Canvas
-from .palette import MIST, RGB, TAU, Pt, mix
+from demo.images.canvas import Canvas
+from demo.images.palette import MIST, RGB, TAU, Pt, mix
 
 
 def ridge(

@@ -3,8 +3,8 @@
 import math
 import random
 
-from .canvas import Canvas, Pen
-from .palette import INK, RGB, SOGAN_D, mix
+from demo.images.canvas import Canvas, Pen
+from demo.images.palette import INK, RGB, SOGAN_D, mix
 
 
 def tree(c: Canvas, x: float, y: float, s: float, col: RGB, kind: str = "round") -> None:

@@ -2,12 +2,12 @@
 
 import math
 
-from .buildings import house, pendopo
-from .canvas import Canvas
-from .palette import CLOTHES, DAY, GREENS, INK, PAPER, ROOF, SKIN, SOGAN, SOGAN_D, mix
-from .people import person, sitter
-from .terrain import back_hills, ridge, y_at
-from .trees import tree
+from demo.images.buildings import house, pendopo
+from demo.images.canvas import Canvas
+from demo.images.palette import CLOTHES, DAY, GREENS, INK, PAPER, ROOF, SKIN, SOGAN, SOGAN_D, mix
+from demo.images.people import person, sitter
+from demo.images.terrain import back_hills, ridge, y_at
+from demo.images.trees import tree
 
 
 def heritage_walk(c: Canvas) -> None:

@@ -11,12 +11,11 @@ from django.db import transaction
 
 from bumdes.models import Enterprise
 from demo import content
+from demo.loader.pages import featured_load, home_load, standard_pages_load, tour_index_load
+from demo.loader.staff import users_load
+from demo.loader.tree import DemoRun, DemoSummary
+from demo.loader.villages import village_load
 from demo.season import season_load
-
-from .pages import featured_load, home_load, standard_pages_load, tour_index_load
-from .staff import users_load
-from .tree import DemoRun, DemoSummary
-from .villages import village_load
 
 
 @transaction.atomic

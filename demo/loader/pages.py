@@ -9,11 +9,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Page, Site
 
+from demo.loader.pictures import HERO_SIZE, picture
+from demo.loader.tree import DemoRun, publish, rich, translation
 from home.models import HomeFeaturedTour, HomePage, HomeStep, SiteContact, StandardPage
 from tours.models import TourIndexPage, TourPage
-
-from .pictures import HERO_SIZE, picture
-from .tree import DemoRun, publish, rich, translation
 
 
 def home_load(run: DemoRun, home: dict, site_data: dict) -> dict[str, HomePage]:

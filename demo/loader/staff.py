@@ -9,8 +9,7 @@ from django.contrib.auth import get_user_model
 
 from bumdes.models import BusinessUnit, Enterprise, Role
 from bumdes.services import enterprise_create, enterprise_setup, staff_assign
-
-from .tree import DemoRun
+from demo.loader.tree import DemoRun
 
 
 def enterprise_load(run: DemoRun, village: dict) -> Enterprise:

@@ -8,7 +8,12 @@ import datetime as dt
 from decimal import Decimal
 
 from bumdes.models import BusinessUnit, Enterprise
+from demo.loader.pictures import HERO_SIZE, picture
+from demo.loader.staff import enterprise_load
+from demo.loader.tree import DemoRun, publish, rich, translation
 from home.models import HomePage
+from tours.booking.departures import departures_generate
+from tours.booking.pages import village_permissions_sync
 from tours.models import (
     PriceTier,
     ScheduleRule,
@@ -17,12 +22,6 @@ from tours.models import (
     VillageGalleryImage,
     VillagePage,
 )
-from tours.services import village_permissions_sync
-from tours.services.departures import departures_generate
-
-from .pictures import HERO_SIZE, picture
-from .staff import enterprise_load
-from .tree import DemoRun, publish, rich, translation
 
 
 def village_load(run: DemoRun, data: dict, homes: dict[str, HomePage]) -> None:

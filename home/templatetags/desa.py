@@ -4,12 +4,16 @@ import json
 from urllib.parse import quote
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from core import formats, phones
 from core.localtime import zone_abbreviation
+from home import models
 
 register = template.Library()
 
@@ -61,9 +65,6 @@ def json_ld(context, page):
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
     """The switcher's links: the page in each language, or that language's home page."""
-    from django.conf import settings
-    from django.urls import translate_url
-
     request = context.get("request")
     current = get_language()
     alternates = {}
@@ -114,8 +115,6 @@ def hello_text(name):
 
 
 def _localized_home(context):
-    from wagtail.models import Site
-
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
@@ -142,8 +141,6 @@ def site_menu(context):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     """Footer links: the standard pages (about, FAQ, terms, privacy) in the current language."""
-    from .. import models
-
     home = _localized_home(context)
     if home is None:
         return []

@@ -21,9 +21,8 @@ from bumdes.manual import counterparty_owed
 from bumdes.models import Counterparty, Enterprise, JournalEntry, LockDateChange
 from core.formats import rupiah
 from core.localtime import zone_info
+from tests.bumdes.test_manual import make_enterprise, make_user
 from tests.tours.test_admin_bookings import english, refused
-
-from .test_manual import make_enterprise, make_user
 
 JAKARTA = zone_info("Asia/Jakarta")
 

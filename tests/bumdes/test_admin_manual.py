@@ -10,10 +10,9 @@ from django.utils import timezone
 from bumdes import chart
 from bumdes.models import JournalEntry, ManualEntry
 from core.localtime import zone_info
+from tests.bumdes.test_admin_books import in_english
+from tests.bumdes.test_manual import make_enterprise, make_user
 from tests.tours.test_admin_bookings import refused
-
-from .test_admin_books import in_english
-from .test_manual import make_enterprise, make_user
 
 JAKARTA = zone_info("Asia/Jakarta")
 

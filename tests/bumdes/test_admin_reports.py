@@ -16,10 +16,9 @@ from bumdes.admin.charts import bar_chart, short_amount
 from bumdes.admin.reports import KINDS
 from core.formats import rupiah
 from tests.bumdes.report_books import YEAR, build_books
+from tests.bumdes.test_admin_books import in_english
+from tests.bumdes.test_manual import make_user
 from tests.tours.test_admin_bookings import refused
-
-from .test_admin_books import in_english
-from .test_manual import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -12,16 +12,17 @@ from hypothesis import strategies as st
 
 from bumdes import chart
 from bumdes.ledger import balances
-from tours.errors import BookingError
-from tours.models import Booking, BookingStatus, Departure, PaymentMethod, Refund, TourPage
-from tours.services.bookings import Customer, booking_cancel, booking_create
-from tours.services.books import (
+from tours.booking.bookings import Customer, booking_cancel
+from tours.booking.books import (
     booking_paid_amount,
     cancellation_post,
     departure_deliver,
     payment_record,
     refund_mark_paid,
 )
+from tours.booking.errors import BookingError
+from tours.models import Booking, BookingStatus, Departure, PaymentMethod, Refund, TourPage
+from tours.payments.paying import booking_create
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 NOW = dt.datetime(2026, 5, 1, 9, 0, tzinfo=JAKARTA)

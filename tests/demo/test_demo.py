@@ -9,9 +9,8 @@ from wagtail.models import Page, Revision
 from bumdes.models import Enterprise, EnterpriseRole
 from demo import content
 from home.models import HomePage, StandardPage
+from tests.conftest import DEMO_PASSWORD
 from tours.models import TourPage, VillagePage
-
-from ..conftest import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from .conftest import PHONE, shoot
+from tests.e2e.conftest import PHONE, shoot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -112,7 +112,7 @@ def book_batik_class(phone, base_url: str, language: str) -> str:
 
 
 def shoot_path(name):
-    from .conftest import SCREENSHOTS
+    from tests.e2e.conftest import SCREENSHOTS
 
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS / f"{name}.png"

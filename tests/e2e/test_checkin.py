@@ -9,9 +9,8 @@ import re
 import pytest
 
 from tests.conftest import DEMO_PASSWORD
+from tests.e2e.conftest import SCREENSHOTS, shoot
 from tests.tours.test_admin_bookings import book, departure_today, tour_of
-
-from .conftest import SCREENSHOTS, shoot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -13,9 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import shoot
 from tests.payments.fake_stripe import fake_stripe_start
-
-from .conftest import shoot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -106,10 +105,9 @@ def test_guest_chooses_a_bank_transfer(demo, phone):
 def test_treasurer_confirms_a_transfer_then_refunds_part(demo, browser):
     """At a desk: the awaited transfer is marked received (the booking is confirmed), then a
     partial refund of a bank-paid booking is recorded with its reason."""
+    from tests.e2e.test_checkin import log_in, shoot_admin
     from tours.models import Booking, BookingStatus
-    from tours.services.paying import booking_await_transfer
-
-    from .test_checkin import log_in, shoot_admin
+    from tours.payments.paying import booking_await_transfer
 
     booking = booking_await_transfer(booking=held_booking())
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -148,8 +146,7 @@ def test_treasurer_confirms_a_transfer_then_refunds_part(demo, browser):
 def test_manager_connects_the_bumdes_stripe_account(demo, browser, stripe_on, settings):
     """The manager presses "Connect" and lands on Stripe's onboarding (the fake's address)."""
     from bumdes.models import Enterprise
-
-    from .test_checkin import log_in, shoot_admin
+    from tests.e2e.test_checkin import log_in, shoot_admin
 
     settings.STRIPE_CONNECT_ORIGIN = stripe_on.url
     Enterprise.objects.filter(slug="gunturmadu").update(
@@ -180,7 +177,7 @@ def test_school_group_pays_a_deposit_and_sees_the_balance(demo, phone):
     from django.core.cache import cache
 
     from tests.tours.factories import GUEST, DepartureFactory, hold
-    from tours.services.paying import bank_transfer_confirm, booking_await_transfer
+    from tours.payments.paying import bank_transfer_confirm, booking_await_transfer
 
     cache.clear()
     departure = DepartureFactory(starts_at=timezone.now() + dt.timedelta(days=20), capacity=40)

@@ -14,8 +14,7 @@ from django.utils import timezone
 from bumdes import chart, postings
 from bumdes.models import Counterparty, Enterprise
 from core.localtime import zone_info
-
-from .test_checkin import log_in, shoot_admin
+from tests.e2e.test_checkin import log_in, shoot_admin
 
 JAKARTA = zone_info("Asia/Jakarta")
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import shoot
+from tests.e2e.conftest import shoot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

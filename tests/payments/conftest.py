@@ -2,8 +2,7 @@ import pytest
 from django.test import override_settings
 
 from bumdes.models import Enterprise
-
-from .fake_stripe import fake_stripe_start
+from tests.payments.fake_stripe import fake_stripe_start
 
 WEBHOOK_SECRET = "whsec_test_secret"
 ACCOUNT = "acct_lipursari"

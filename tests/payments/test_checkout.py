@@ -3,11 +3,10 @@ import datetime as dt
 import pytest
 from django.test import override_settings
 
+from tests.payments.conftest import ACCOUNT
+from tests.payments.fake_stripe import parse_form
 from tests.tours.factories import BOOKED_AT, GUEST_EN, DepartureFactory, hold, per_person, student
-from tours.payments.stripe_provider import checkout_expires_at, checkout_session_create
-
-from .conftest import ACCOUNT
-from .fake_stripe import parse_form
+from tours.payments.stripe_api import checkout_expires_at, checkout_session_create
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +131,7 @@ def test_checkout_expiry_follows_the_hold_within_stripes_limits(hold_for, lasts)
 
 
 def test_the_stripe_provider_sends_the_guest_to_checkout(fake_stripe, lipursari_stripe, rf):
-    from tours.payments.registry import provider_get
+    from tours.booking.providers import provider_get
 
     booking = hold(DepartureFactory(), 1)
     url = provider_get("stripe").start(booking, rf.get("/"))

@@ -15,7 +15,9 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from bumdes.models import Enterprise
+from tests.payments.test_webhooks import deliver, event
 from tests.tours.test_admin_bookings import english, refused
+from tours.booking.providers import providers_available
 from tours.models import WebhookEvent
 from tours.payments import connect
 from tours.payments.connect import (
@@ -28,9 +30,6 @@ from tours.payments.connect import (
     onboarding_link_create,
     stripe_connect,
 )
-from tours.payments.registry import providers_available
-
-from .test_webhooks import deliver, event
 
 pytestmark = pytest.mark.django_db
 

@@ -16,12 +16,11 @@ from django.db.models import Sum
 from django.urls import reverse
 
 from bumdes.models import JournalLine, Side
+from tests.payments.conftest import ACCOUNT, WEBHOOK_SECRET
 from tests.tours.factories import BOOKED_AT, STARTS_AT, DepartureFactory, hold, tour, wib
+from tours.booking.deposits import card_payment_possible
 from tours.models import BookingStatus, PaymentStatus, TourPage, UnpaidBalance
-from tours.payments.stripe_provider import checkout_session_create
-from tours.services.deposits import card_payment_possible
-
-from .conftest import ACCOUNT, WEBHOOK_SECRET
+from tours.payments.stripe_api import checkout_session_create
 
 pytestmark = pytest.mark.django_db
 

@@ -8,13 +8,12 @@ from django.test import Client
 from bumdes import chart
 from bumdes.ledger import balances
 from bumdes.models import JournalEntry, JournalLine
+from tests.payments.conftest import ACCOUNT
+from tests.payments.test_webhooks import deliver, event, fee_of, session_for
 from tests.tours.factories import DepartureFactory, hold
 from tours.models import BookingStatus, Payment, WebhookEvent
 from tours.payments.amounts import stripe_to_idr_rounded
 from tours.payments.services import checkout_completed_apply
-
-from .conftest import ACCOUNT
-from .test_webhooks import deliver, event, fee_of, session_for
 
 pytestmark = pytest.mark.django_db
 

@@ -10,20 +10,21 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from bumdes.models import Enterprise, JournalLine
+from tests.payments.conftest import ACCOUNT
 from tests.tours.factories import BOOKED_AT, GUEST, DepartureFactory, hold
-from tours.availability import seats_taken
-from tours.errors import BookingInvalid, PaymentUnavailable, SoldOut
+from tours.booking.bookings import holds_expire
+from tours.booking.errors import BookingInvalid, PaymentUnavailable, SoldOut
+from tours.booking.providers import payment_methods_available
 from tours.models import Booking, BookingStatus, Payment, PaymentMethod, PaymentStatus, Refund
-from tours.payments.services import payment_received_apply
-from tours.services.bookings import booking_create, holds_expire, payment_methods_available
-from tours.services.paying import (
+from tours.models.availability import seats_taken
+from tours.payments.paying import (
     bank_transfer_confirm,
     booking_await_checkout,
     booking_await_transfer,
+    booking_create,
     transfer_deadline,
 )
-
-from .conftest import ACCOUNT
+from tours.payments.services import payment_received_apply
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from bumdes.models import Enterprise
-from tours.services.bookings import payment_methods_available
+from tours.booking.providers import payment_methods_available
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,11 @@ from django.test import Client
 from bumdes import chart
 from bumdes.ledger import balances
 from bumdes.models import Enterprise, JournalEntry, JournalLine
+from tests.payments.conftest import ACCOUNT
+from tests.payments.test_webhooks import deliver, event
 from tours.models import WebhookEvent
 from tours.payments.payouts import payout_apply
-from tours.payments.stripe_provider import stripe_client
-
-from .conftest import ACCOUNT
-from .test_webhooks import deliver, event
+from tours.payments.stripe_api import stripe_client
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,7 @@ import pytest
 from django.test import override_settings
 
 from bumdes.models import Enterprise
-from tours.payments.base import PaymentProvider
-from tours.payments.registry import PROVIDERS, provider_get, providers_available
+from tours.booking.providers import PaymentProvider, provider_get, providers_available
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +19,22 @@ def lipursari():
     return enterprise
 
 
-def test_every_provider_implements_the_interface():
-    assert set(PROVIDERS) == {"cash", "bank_transfer", "stripe", "partner_account"}
-    for code, provider in PROVIDERS.items():
+def test_every_provider_in_the_settings_implements_the_interface(settings):
+    assert [path.rsplit(".", 1)[1] for path in settings.PAYMENT_PROVIDERS] == [
+        "StripeProvider",
+        "BankTransferProvider",
+        "CashProvider",
+        "PartnerAccountProvider",
+    ]
+    for code in ("stripe", "bank_transfer", "cash", "partner_account"):
+        provider = provider_get(code)
         assert isinstance(provider, PaymentProvider)
         assert provider.code == code
+
+
+def test_the_contract_is_abstract():
+    with pytest.raises(TypeError):
+        PaymentProvider()
 
 
 @override_settings(STRIPE_SECRET_KEY="")
@@ -54,4 +64,4 @@ def test_partner_account_only_on_request(lipursari):
 def test_offline_providers_do_not_redirect_or_refund(code):
     provider = provider_get(code)
     assert provider.start(object(), None) is None
-    assert provider.refund(object()) is None
+    assert provider.refund_later(object()) is None

@@ -18,9 +18,13 @@ from bumdes.ledger import balances
 from bumdes.models import JournalEntry, JournalLine
 from bumdes.postings import unearned_balance
 from core.formats import rupiah
+from tests.payments.conftest import ACCOUNT
+from tests.payments.test_webhooks import deliver, event, session_for
 from tests.tours.factories import BOOKED_AT, STARTS_AT, DepartureFactory, confirmed, hold
 from tests.tours.test_admin_bookings import english
-from tours.errors import BookingInvalid, NotAllowed
+from tours.booking.bookings import booking_cancel
+from tours.booking.books import booking_sale, departure_deliver, payment_record, refund_mark_paid
+from tours.booking.errors import BookingInvalid, NotAllowed
 from tours.models import BookingStatus, PaymentMethod, PaymentStatus, Refund
 from tours.payments.refunds import (
     RefundNotSent,
@@ -28,13 +32,7 @@ from tours.payments.refunds import (
     refund_send,
     refunds_send_pending,
 )
-from tours.payments.registry import provider_get
-from tours.payments.stripe_provider import stripe_refund_create
-from tours.services.bookings import booking_cancel
-from tours.services.books import booking_sale, departure_deliver, payment_record, refund_mark_paid
-
-from .conftest import ACCOUNT
-from .test_webhooks import deliver, event, session_for
+from tours.payments.stripe_api import stripe_refund_create
 
 pytestmark = pytest.mark.django_db
 
@@ -334,7 +332,7 @@ def test_a_refund_whose_answer_was_lost_is_recognised(client, fake_stripe, lipur
     refund.refresh_from_db()
     assert (refund.status, refund.provider_ref) == (Refund.Status.PAID, made.id)
     # Sending it now does nothing: it is paid.
-    provider_get("stripe").refund(refund)
+    refund_send(refund=refund)
     assert len(fake_stripe.posted("/v1/refunds")) == 1
 
 

@@ -8,6 +8,8 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from bumdes.models import JournalEntry
+from tests.payments.conftest import ACCOUNT, WEBHOOK_SECRET
+from tests.payments.fake_stripe import FEE_PERCENT
 from tests.tours.factories import DepartureFactory, confirmed, hold
 from tours.models import (
     Booking,
@@ -18,10 +20,7 @@ from tours.models import (
     Refund,
     WebhookEvent,
 )
-from tours.payments.stripe_provider import checkout_session_create
-
-from .conftest import ACCOUNT, WEBHOOK_SECRET
-from .fake_stripe import FEE_PERCENT
+from tours.payments.stripe_api import checkout_session_create
 
 pytestmark = pytest.mark.django_db
 

@@ -14,6 +14,7 @@ from wagtail.models import Collection, Locale, Page
 
 from bumdes.models import BusinessUnit
 from bumdes.services import enterprise_create
+from tours.booking.bookings import Customer, booking_hold
 from tours.models import (
     Booking,
     BookingEvent,
@@ -24,7 +25,7 @@ from tours.models import (
     TourPage,
     VillagePage,
 )
-from tours.services.bookings import Customer, booking_create, booking_hold
+from tours.payments.paying import booking_create
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 UTC = dt.UTC

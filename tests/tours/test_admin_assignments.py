@@ -9,11 +9,10 @@ import pytest
 from django.utils import timezone
 
 from bumdes.models import Counterparty, Enterprise
-from tours.community import departure_assign
+from tests.tours.test_admin_bookings import departure_ahead, departure_at, english, refused, tour_of
+from tours.booking.books import departure_deliver
+from tours.booking.community import departure_assign
 from tours.models import DepartureAssignment, TourShare
-from tours.services.books import departure_deliver
-
-from .test_admin_bookings import departure_ahead, departure_at, english, refused, tour_of
 
 pytestmark = pytest.mark.django_db
 

@@ -19,9 +19,10 @@ from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from core.localtime import zone_info
+from tours.booking.bookings import Customer
+from tours.booking.departures import departure_add_extra
 from tours.models import Booking, Departure, TourPage
-from tours.services.bookings import Customer, booking_create
-from tours.services.departures import departure_add_extra
+from tours.payments.paying import booking_create
 
 JAKARTA = zone_info("Asia/Jakarta")
 

@@ -6,9 +6,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from tours.tickets import manage_url
-
-from .test_admin_bookings import (
+from tests.tours.test_admin_bookings import (
     book,
     departure_ahead,
     departure_today,
@@ -17,6 +15,7 @@ from .test_admin_bookings import (
     refused,
     tour_of,
 )
+from tours.booking.tickets import manage_url
 
 pytestmark = pytest.mark.django_db
 

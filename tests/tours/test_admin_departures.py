@@ -9,9 +9,7 @@ import pytest
 from django.utils import timezone
 
 from core.localtime import zone_info
-from tours.models import Booking, Departure, TourPage, VillagePage
-
-from .test_admin_bookings import (
+from tests.tours.test_admin_bookings import (
     book,
     departure_ahead,
     departure_today,
@@ -20,6 +18,7 @@ from .test_admin_bookings import (
     refused,
     tour_of,
 )
+from tours.models import Booking, Departure, TourPage, VillagePage
 
 JAKARTA = zone_info("Asia/Jakarta")
 

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
+from tours.booking.bookings import Customer
 from tours.models import (
     Booking,
     BookingStatus,
@@ -21,7 +22,7 @@ from tours.models import (
     PriceTier,
     TourPage,
 )
-from tours.services.bookings import Customer, booking_create
+from tours.payments.paying import booking_create
 
 pytestmark = pytest.mark.django_db
 

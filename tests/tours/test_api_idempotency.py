@@ -13,10 +13,9 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.concurrency import run_together
+from tests.tours.factories import village_tour_create
+from tours.booking.departures import departure_add_extra
 from tours.models import Booking
-from tours.services.departures import departure_add_extra
-
-from .factories import village_tour_create
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("demo_restored")]
 

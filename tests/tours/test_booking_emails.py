@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.formats import local_date, local_time
+from tours.booking.bookings import Customer, booking_cancel
+from tours.booking.notifications import booking_email
 from tours.models import Departure, DepartureStatus, TourPage
-from tours.notifications import booking_email
-from tours.services.bookings import Customer, booking_cancel, booking_create
+from tours.payments.paying import booking_create
 
 pytestmark = pytest.mark.django_db
 

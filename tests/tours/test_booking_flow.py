@@ -17,10 +17,10 @@ from django.utils import timezone, translation
 
 from core.formats import local_date, local_time, rupiah
 from core.localtime import zone_info
-from tours.calendar import tour_availability
+from tours.booking.books import payment_record
+from tours.booking.cancellation import refund_percent_for
 from tours.models import Booking, BookingStatus, Departure, DepartureStatus, PaymentMethod, TourPage
-from tours.services.books import payment_record
-from tours.services.cancellation import refund_percent_for
+from tours.models.calendar import tour_availability
 
 JAKARTA = zone_info("Asia/Jakarta")
 

@@ -12,12 +12,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tours.errors import BookingClosed, BookingInvalid, SoldOut
-from tours.models import Booking, Departure, DepartureStatus, PaymentMethod, PriceTier, TourPage
-from tours.services.bookings import Customer, booking_create, booking_hold, departure_cancel
-from tours.services.departures import departure_set_status
-
-from .factories import (
+from tests.tours.factories import (
     BOOKED_AT,
     GUEST,
     STARTS_AT,
@@ -28,6 +23,11 @@ from .factories import (
     tour,
     written,
 )
+from tours.booking.bookings import Customer, booking_hold, departure_cancel
+from tours.booking.departures import departure_set_status
+from tours.booking.errors import BookingClosed, BookingInvalid, SoldOut
+from tours.models import Booking, Departure, DepartureStatus, PaymentMethod, PriceTier, TourPage
+from tours.payments.paying import booking_create
 
 pytestmark = pytest.mark.django_db
 

@@ -9,13 +9,12 @@ import datetime as dt
 import pytest
 from django.core import mail
 
-from tours.availability import seats_taken
-from tours.errors import NotAllowed
+from tests.tours.factories import GUEST_EN, STARTS_AT, DepartureFactory, confirmed, hold
+from tours.booking.bookings import booking_cancel, booking_check_in
+from tours.booking.cancellation import refund_percent_for
+from tours.booking.errors import NotAllowed
 from tours.models import BookingEvent, BookingStatus
-from tours.services.bookings import booking_cancel, booking_check_in
-from tours.services.cancellation import refund_percent_for
-
-from .factories import GUEST_EN, STARTS_AT, DepartureFactory, confirmed, hold
+from tours.models.availability import seats_taken
 
 pytestmark = pytest.mark.django_db
 

@@ -6,17 +6,16 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import override_settings
 
-from tours import tickets
-from tours.errors import AlreadyCheckedIn, NotAllowed
-from tours.models import BookingEvent
-from tours.services.bookings import (
+from tests.tours.factories import STARTS_AT, DepartureFactory, confirmed, hold, wib
+from tours.booking import tickets
+from tours.booking.bookings import (
     booking_cancel,
     booking_check_in,
     booking_mark_no_show,
     reference_from_scan,
 )
-
-from .factories import STARTS_AT, DepartureFactory, confirmed, hold, wib
+from tours.booking.errors import AlreadyCheckedIn, NotAllowed
+from tours.models import BookingEvent
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bumdes.models import Counterparty, Enterprise
-from tours.community import departure_assign, members_by_rotation
-from tours.errors import BookingInvalid
+from tours.booking.community import departure_assign, members_by_rotation
+from tours.booking.errors import BookingInvalid
 from tours.models import Departure, TourPage
 
 pytestmark = pytest.mark.django_db

@@ -11,14 +11,13 @@ import pytest
 
 from bumdes import chart
 from bumdes.models import Counterparty, JournalLine, Side
-from tours.community import departure_assign
+from tests.tours.factories import GUEST, DepartureFactory, confirmed, hold, village_tour_create, wib
+from tours.booking.bookings import booking_check_in
+from tours.booking.books import departure_deliver
+from tours.booking.community import departure_assign
 from tours.models import TourShare
+from tours.payments.paying import bank_transfer_confirm
 from tours.payments.refunds import refund_create
-from tours.services.bookings import booking_check_in
-from tours.services.books import departure_deliver
-from tours.services.paying import bank_transfer_confirm
-
-from .factories import GUEST, DepartureFactory, confirmed, hold, village_tour_create, wib
 
 pytestmark = pytest.mark.django_db
 

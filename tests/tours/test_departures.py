@@ -10,18 +10,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 
-from tours.availability import seats_taken
-from tours.errors import BookingClosed, BookingInvalid, NotAllowed
-from tours.models import BookingStatus, Departure, DepartureStatus, ScheduleRule
-from tours.services.bookings import departure_cancel
-from tours.services.departures import (
-    departure_add_extra,
-    departure_set_capacity,
-    departure_set_status,
-    departures_generate,
-)
-
-from .factories import (
+from tests.tours.factories import (
     BOOKED_AT,
     GUEST,
     GUEST_EN,
@@ -32,6 +21,16 @@ from .factories import (
     tour,
     wib,
 )
+from tours.booking.bookings import departure_cancel
+from tours.booking.departures import (
+    departure_add_extra,
+    departure_set_capacity,
+    departure_set_status,
+    departures_generate,
+)
+from tours.booking.errors import BookingClosed, BookingInvalid, NotAllowed
+from tours.models import BookingStatus, Departure, DepartureStatus, ScheduleRule
+from tours.models.availability import seats_taken
 
 pytestmark = pytest.mark.django_db
 

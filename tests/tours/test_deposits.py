@@ -15,7 +15,17 @@ from django.urls import reverse
 from bumdes import chart
 from bumdes.models import JournalEntry, JournalLine, Side
 from core.formats import local_date
+from tests.tours.factories import BOOKED_AT, GUEST, STARTS_AT, DepartureFactory, hold, tour, wib
 from tours.admin.manifest import manifest_rows
+from tours.booking.balances import booking_paid_amount
+from tours.booking.bookings import booking_check_in
+from tours.booking.books import payment_record
+from tours.booking.deposits import (
+    amount_due_now,
+    deposit_terms,
+)
+from tours.booking.notifications import balance_reminders_send, booking_email_send
+from tours.booking.overdue import balance_overdue_handle, balances_overdue_handle
 from tours.models import (
     BookingEvent,
     BookingStatus,
@@ -24,19 +34,7 @@ from tours.models import (
     TourPage,
     UnpaidBalance,
 )
-from tours.notifications import balance_reminders_send, booking_email_send
-from tours.services.balances import booking_paid_amount
-from tours.services.bookings import booking_check_in, booking_create
-from tours.services.books import payment_record
-from tours.services.deposits import (
-    amount_due_now,
-    balance_overdue_handle,
-    balances_overdue_handle,
-    deposit_terms,
-)
-from tours.services.paying import bank_transfer_confirm
-
-from .factories import BOOKED_AT, GUEST, STARTS_AT, DepartureFactory, hold, tour, wib
+from tours.payments.paying import bank_transfer_confirm, booking_create
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,17 @@ existing booking keeps its lines, its total and its labels.
 import pytest
 from django.core import mail
 
+from tests.tours.factories import (
+    GUEST_EN,
+    DepartureFactory,
+    confirmed,
+    hold,
+    per_person,
+    student,
+    tour,
+)
+from tours.booking.notifications import booking_email
 from tours.models import Booking, PriceTier, TourPage
-from tours.notifications import booking_email
-
-from .factories import GUEST_EN, DepartureFactory, confirmed, hold, per_person, student, tour
 
 pytestmark = pytest.mark.django_db
 

@@ -15,11 +15,19 @@ from django.urls import reverse
 from django.utils import translation
 
 from bumdes.models import Enterprise
+from tests.tours.factories import (
+    BOOKED_AT,
+    GUEST,
+    DepartureFactory,
+    confirmed,
+    hold,
+    per_person,
+    written,
+)
+from tours.booking.bookings import booking_set_customer
+from tours.booking.notifications import SUBJECTS, booking_email
 from tours.models import Booking, TourPage, VillagePage
-from tours.notifications import SUBJECTS, booking_email
-from tours.services.bookings import booking_create, booking_set_customer
-
-from .factories import BOOKED_AT, GUEST, DepartureFactory, confirmed, hold, per_person, written
+from tours.payments.paying import booking_create
 
 pytestmark = pytest.mark.django_db
 

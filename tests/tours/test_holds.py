@@ -8,18 +8,20 @@ import datetime as dt
 
 import pytest
 
-from tours.availability import bookable_departures, seats_taken, with_seats_left
-from tours.errors import NotAllowed, SoldOut
-from tours.models import Booking, BookingEvent, BookingStatus, Departure, PaymentMethod
-from tours.services.bookings import (
-    booking_cancel,
-    booking_confirm,
-    booking_create,
-    booking_hold,
-    holds_expire,
+from tests.tours.factories import (
+    BOOKED_AT,
+    GUEST,
+    DepartureFactory,
+    confirmed,
+    hold,
+    per_person,
+    written,
 )
-
-from .factories import BOOKED_AT, GUEST, DepartureFactory, confirmed, hold, per_person, written
+from tours.booking.bookings import booking_cancel, booking_confirm, booking_hold, holds_expire
+from tours.booking.errors import NotAllowed, SoldOut
+from tours.models import Booking, BookingEvent, BookingStatus, Departure, PaymentMethod
+from tours.models.availability import bookable_departures, seats_taken, with_seats_left
+from tours.payments.paying import booking_create
 
 pytestmark = pytest.mark.django_db
 

@@ -16,13 +16,13 @@ from wagtail.models import Page
 
 from bumdes.models import JournalLine, Side
 from tests.concurrency import run_together
+from tests.tours.factories import GUEST, village_tour_create, wib
+from tours.booking.bookings import booking_cancel, booking_hold
+from tours.booking.departures import departure_add_extra
+from tours.booking.locks import booking_lock, departure_lock
 from tours.models import Booking, BookingStatus, PaymentMethod, Refund
+from tours.payments.paying import booking_create
 from tours.payments.services import payment_received_apply
-from tours.services.bookings import booking_cancel, booking_create, booking_hold
-from tours.services.departures import departure_add_extra
-from tours.services.locks import booking_lock, departure_lock
-
-from .factories import GUEST, village_tour_create, wib
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("demo_restored")]
 

@@ -9,18 +9,18 @@ import pytest
 from django.db.models import Sum
 
 from tests.concurrency import run_together
-from tours.availability import seats_taken
-from tours.errors import BookingInvalid, SoldOut
+from tests.tours.factories import GUEST, village_tour_create, wib, written
+from tours.booking.bookings import booking_confirm, booking_hold
+from tours.booking.departures import departure_add_extra, departure_set_capacity
+from tours.booking.errors import BookingInvalid, SoldOut
 from tours.models import (
     Booking,
     BookingStatus,
     Departure,
     PaymentMethod,
 )
-from tours.services.bookings import booking_confirm, booking_create, booking_hold
-from tours.services.departures import departure_add_extra, departure_set_capacity
-
-from .factories import GUEST, village_tour_create, wib, written
+from tours.models.availability import seats_taken
+from tours.payments.paying import booking_create
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("demo_restored")]
 

@@ -5,9 +5,8 @@ import importlib
 import pytest
 from django.apps import apps
 
+from tests.tours.factories import DepartureFactory, confirmed
 from tours.models import Booking
-
-from .factories import DepartureFactory, confirmed
 
 pytestmark = pytest.mark.django_db
 

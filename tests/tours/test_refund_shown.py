@@ -18,13 +18,20 @@ from django.utils import timezone, translation
 
 from bumdes import chart
 from bumdes.models import JournalLine, Side
+from tests.tours.factories import (
+    GUEST_EN,
+    DepartureFactory,
+    confirmed,
+    hold,
+    per_person,
+    student,
+    tour,
+)
+from tours.booking.bookings import booking_set_customer
+from tours.booking.cancellation import refund_quote
 from tours.models import Booking, BookingStatus, PaymentMethod, Refund, TourPage
+from tours.payments.paying import bank_transfer_confirm
 from tours.payments.services import payment_received_apply
-from tours.services.bookings import booking_set_customer
-from tours.services.cancellation import refund_quote
-from tours.services.paying import bank_transfer_confirm
-
-from .factories import GUEST_EN, DepartureFactory, confirmed, hold, per_person, student, tour
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,10 @@ import datetime as dt
 import pytest
 from django.core import mail
 
+from tests.tours.factories import GUEST, GUEST_EN, DepartureFactory, confirmed, hold, wib
+from tours.booking.bookings import booking_cancel
+from tours.booking.notifications import reminders_send
 from tours.models import Booking, BookingEvent
-from tours.notifications import reminders_send
-from tours.services.bookings import booking_cancel
-
-from .factories import GUEST, GUEST_EN, DepartureFactory, confirmed, hold, wib
 
 pytestmark = pytest.mark.django_db
 

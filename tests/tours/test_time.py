@@ -7,13 +7,12 @@ import datetime as dt
 import pytest
 
 from core.formats import local_date, local_time
-from tours.availability import bookable_departures
-from tours.errors import AlreadyCheckedIn, NotAllowed
+from tests.tours.factories import JAKARTA, UTC, DepartureFactory, confirmed, tour, wib
+from tours.booking.bookings import booking_check_in
+from tours.booking.departures import departures_generate
+from tours.booking.errors import AlreadyCheckedIn, NotAllowed
 from tours.models import Departure, ScheduleRule
-from tours.services.bookings import booking_check_in
-from tours.services.departures import departures_generate
-
-from .factories import JAKARTA, UTC, DepartureFactory, confirmed, tour, wib
+from tours.models.availability import bookable_departures
 
 pytestmark = pytest.mark.django_db
 

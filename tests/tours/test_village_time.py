@@ -15,14 +15,14 @@ from django.utils import timezone
 
 from bumdes.models import JournalEntry
 from core.formats import local_time
+from tests.tours.factories import GUEST, DepartureFactory, confirmed, village_tour_create, wib
+from tours.booking.bookings import booking_check_in
+from tours.booking.books import payment_record
+from tours.booking.departures import departures_generate
+from tours.booking.deposits import balance_due_at_for
+from tours.booking.notifications import booking_email, reminders_send
 from tours.models import Booking, PaymentMethod, ScheduleRule
-from tours.notifications import booking_email, reminders_send
-from tours.services.bookings import booking_check_in, booking_create
-from tours.services.books import payment_record
-from tours.services.departures import departures_generate
-from tours.services.deposits import balance_due_at_for
-
-from .factories import GUEST, DepartureFactory, confirmed, village_tour_create, wib
+from tours.payments.paying import booking_create
 
 pytestmark = pytest.mark.django_db
 

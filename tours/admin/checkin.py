@@ -13,20 +13,20 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import policy_registry
 
 from core.formats import local_date, rupiah
-
-from ..errors import AlreadyCheckedIn, BookingError
-from ..models import Booking, PaymentMethod, PaymentStatus
-from ..services.bookings import booking_check_in, reference_from_scan
-from .bookings import departure_when, guests_text, scoped_bookings
-from .forms import CheckInForm
-from .panels import todays_departures
-from .permissions import staff_zone
+from tours.admin.forms import CheckInForm
+from tours.admin.panels import todays_departures
+from tours.admin.permissions import staff_zone
+from tours.admin.shared import departure_when, guests_text, scoped_bookings
+from tours.booking.bookings import booking_check_in, reference_from_scan
+from tours.booking.errors import AlreadyCheckedIn, BookingError
+from tours.models import Booking, PaymentMethod, PaymentStatus
 
 
 def _nowrap_reference(message: str, reference: str) -> str:
@@ -138,8 +138,6 @@ class CheckInViewSet(ViewSet):
 
     @property
     def menu_item_class(self):
-        from wagtail.admin.menu import MenuItem
-
         def is_shown(item, request):
             policy = policy_registry.get_by_type(Booking)
             return policy.user_has_permission(request.user, "change")
@@ -164,8 +162,6 @@ class NewBookingMenu(ViewSet):
 
     @property
     def menu_item_class(self):
-        from wagtail.admin.menu import MenuItem
-
         def is_shown(item, request):
             policy = policy_registry.get_by_type(Booking)
             return policy.user_has_permission(request.user, "add")

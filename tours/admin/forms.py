@@ -8,10 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from core.countries import country_choices
 from core.formats import rupiah
 from core.localtime import local_datetime
-
-from ..errors import BookingInvalid
-from ..models import Departure, PriceTier
-from ..services.cancellation import RefundQuote
+from tours.booking.cancellation import RefundQuote
+from tours.booking.errors import BookingInvalid
+from tours.models import Departure, PriceTier
 
 LANGUAGE_CHOICES = [("id", "Bahasa Indonesia"), ("en", "English")]
 

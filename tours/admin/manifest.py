@@ -23,12 +23,10 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from core.formats import local_date, local_time, rupiah
 from core.localtime import business_date, local_days_filter, local_moment
-
-from ..models import BookingStatus, Departure, Payment, PaymentStatus
-from .bookings import guests_text
-from .departures import departure_label, scoped_departures
-from .exports import spreadsheet_safe
-from .permissions import staff_zone
+from tours.admin.exports import spreadsheet_safe
+from tours.admin.permissions import staff_zone
+from tours.admin.shared import departure_label, guests_text, scoped_departures
+from tours.models import BookingStatus, Departure, Payment, PaymentStatus
 
 COMING = (BookingStatus.CONFIRMED, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)
 # What staff collect on the day: cash bookings not paid yet, and groups' balances.

@@ -9,10 +9,9 @@ from wagtail.permissions import policy_registry
 
 from core.formats import local_date, local_time
 from core.localtime import local_days_filter, today_in
-
-from ..availability import departure_counts
-from ..models import Booking, Departure, DepartureStatus
-from .permissions import scoped, staff_zone
+from tours.admin.permissions import scoped, staff_zone
+from tours.models import Booking, Departure, DepartureStatus
+from tours.models.availability import departure_counts
 
 
 def todays_departures(user, now: dt.datetime | None = None) -> list[dict]:

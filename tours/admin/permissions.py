@@ -16,8 +16,7 @@ from bumdes.admin.permissions import (
     staff_enterprise,
     staff_zone,
 )
-
-from ..models import TourPage
+from tours.models import TourPage
 
 __all__ = ["EnterprisePermissionPolicy", "scoped", "staff_enterprise", "staff_zone", "user_tours"]
 

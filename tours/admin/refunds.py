@@ -28,18 +28,17 @@ from bumdes.admin.forms import RupiahField
 from bumdes.admin.permissions import scoped
 from bumdes.models import JournalEntry
 from core.formats import rupiah
-
-from ..errors import BookingError, BookingInvalid
-from ..models import Booking, PaymentMethod, Refund
-from ..payments.refunds import (
+from tours.admin.shared import departure_when
+from tours.booking.balances import booking_paid_amount, refunds_total
+from tours.booking.books import refund_mark_paid
+from tours.booking.errors import BookingError, BookingInvalid
+from tours.models import Booking, PaymentMethod, Refund
+from tours.payments.refunds import (
     refund_create,
     refund_policy_quote,
     refund_send,
     refund_too_much_message,
 )
-from ..services.balances import booking_paid_amount, refunds_total
-from ..services.books import refund_mark_paid
-from .bookings import departure_when
 
 SESSION_KEYS = "refund_form_keys"
 

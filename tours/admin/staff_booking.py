@@ -23,14 +23,14 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from core.formats import local_date, rupiah
 from core.localtime import business_date, local_days_filter
-
-from ..availability import departure_is_bookable, with_seats_left
-from ..errors import BookingError, BookingInvalid
-from ..models import Booking, Channel, Departure, DepartureStatus, PaymentMethod
-from ..services.bookings import Customer, booking_create
-from .bookings import departure_when, guests_text
-from .forms import DayForm, StaffBookingForm, add_service_errors
-from .permissions import scoped, staff_zone, user_tours
+from tours.admin.forms import DayForm, StaffBookingForm, add_service_errors
+from tours.admin.permissions import scoped, staff_zone, user_tours
+from tours.admin.shared import departure_when, guests_text
+from tours.booking.bookings import Customer
+from tours.booking.errors import BookingError, BookingInvalid
+from tours.models import Booking, Channel, Departure, DepartureStatus, PaymentMethod
+from tours.models.availability import departure_is_bookable, with_seats_left
+from tours.payments.paying import booking_create
 
 
 class StaffBookingMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):

@@ -23,12 +23,11 @@ from bumdes.admin.menus import permission_menu_item
 from bumdes.admin.permissions import scoped
 from bumdes.models import JournalEntry
 from core.formats import rupiah
-
-from ..errors import BookingError, BookingInvalid
-from ..models import Booking, BookingStatus, Payment, PaymentMethod
-from ..services.deposits import amount_due_now
-from ..services.paying import bank_transfer_confirm, transfers_awaited
-from .bookings import departure_when
+from tours.admin.shared import departure_when
+from tours.booking.deposits import amount_due_now
+from tours.booking.errors import BookingError, BookingInvalid
+from tours.models import Booking, BookingStatus, Payment, PaymentMethod
+from tours.payments.paying import bank_transfer_confirm, transfers_awaited
 
 
 def transfers_url(enterprise=None, request=None) -> str:

@@ -10,10 +10,10 @@ reaches a booking only with its token.
 
 from ninja import NinjaAPI
 
-from . import errors
-from .bookings import router as bookings_router
-from .language import in_request_language
-from .tours import router as tours_router
+from tours.api import errors
+from tours.api.bookings import router as bookings_router
+from tours.api.language import in_request_language
+from tours.api.tours import router as tours_router
 
 api = NinjaAPI(
     title="Desa Wisata API",

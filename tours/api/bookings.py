@@ -27,16 +27,8 @@ from ninja.throttling import BaseThrottle
 
 from core.localtime import local_moment
 from core.ratelimit import rate_limited
-
-from ..availability import tour_in_language
-from ..errors import IdempotencyKeyReused
-from ..models import Booking, BookingStatus, Channel, PaymentMethod
-from ..payments.registry import provider_get
-from ..services.bookings import Customer, booking_cancel, booking_create
-from ..services.cancellation import cancellation_refund
-from ..tickets import manage_url
-from .errors import RequestInvalid
-from .schemas import (
+from tours.api.errors import RequestInvalid
+from tours.api.schemas import (
     BookingCancelledOut,
     BookingCreatedOut,
     BookingIn,
@@ -45,6 +37,14 @@ from .schemas import (
     MessageOut,
     SoldOutOut,
 )
+from tours.booking.bookings import Customer, booking_cancel
+from tours.booking.cancellation import cancellation_refund
+from tours.booking.errors import IdempotencyKeyReused
+from tours.booking.providers import provider_get
+from tours.booking.tickets import manage_url
+from tours.models import Booking, BookingStatus, Channel, PaymentMethod
+from tours.models.availability import tour_in_language
+from tours.payments.paying import booking_create
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.parser import Parser
 
-from ..errors import BookingClosed, BookingInvalid, NotAllowed, SoldOut
+from tours.booking.errors import BookingClosed, BookingInvalid, NotAllowed, SoldOut
 
 # Where a value came from in Ninja's error locations; the rest of the location is the field.
 SOURCES = ("body", "query", "path", "header", "cookie", "form", "file")

@@ -16,12 +16,11 @@ from ninja import Query, Router
 from wagtail.models import Locale
 
 from core.localtime import business_date, day_start, local_moment
-
-from ..availability import departure_is_bookable, with_seats_left
-from ..models import Departure, DepartureStatus, TourPage, VillagePage
-from ..services.bookings import payment_methods_available
-from .errors import RequestInvalid
-from .schemas import DepartureOut, InvalidOut, MessageOut, TourOut
+from tours.api.errors import RequestInvalid
+from tours.api.schemas import DepartureOut, InvalidOut, MessageOut, TourOut
+from tours.booking.providers import payment_methods_available
+from tours.models import Departure, DepartureStatus, TourPage, VillagePage
+from tours.models.availability import departure_is_bookable, with_seats_left
 
 router = Router(tags=["tours"])
 

@@ -1,4 +1,7 @@
-from .bookings import (
+"""The sales side's records — pages, schedules, departures, bookings, payments — and the reads
+every screen shares (availability, the month calendar, listings, schema.org data)."""
+
+from tours.models.bookings import (
     SEAT_TAKING,
     Booking,
     BookingEvent,
@@ -8,20 +11,13 @@ from .bookings import (
     PaymentMethod,
     PaymentStatus,
 )
-from .community import DepartureAssignment, TourShare
-from .departures import Departure, DepartureStatus, ScheduleRule
-from .pages import (
-    Category,
-    PriceTier,
-    TourGalleryImage,
-    TourIndexPage,
-    TourPage,
-    UnpaidBalance,
-    VillageGalleryImage,
-    VillagePage,
-)
-from .payments import Payment, Refund
-from .webhooks import WebhookEvent
+from tours.models.community import DepartureAssignment, TourShare
+from tours.models.departures import Departure, DepartureStatus, ScheduleRule
+from tours.models.listings import TourIndexPage
+from tours.models.payments import Payment, Refund
+from tours.models.tour import Category, PriceTier, TourGalleryImage, TourPage, UnpaidBalance
+from tours.models.village import VillageGalleryImage, VillagePage
+from tours.models.webhooks import WebhookEvent
 
 __all__ = [
     "SEAT_TAKING",

@@ -19,8 +19,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from core.formats import local_date, local_time
 from core.localtime import business_date
-
-from .fields import WeekdaysField
+from tours.models.fields import WeekdaysField
 
 
 class ScheduleRule(models.Model):

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .bookings import PaymentMethod
+from tours.models.bookings import PaymentMethod
 
 
 class Payment(models.Model):

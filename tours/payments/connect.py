@@ -31,8 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from bumdes.models import Enterprise
-
-from .stripe_provider import stripe_client, stripe_configured
+from tours.payments.stripe_api import stripe_client, stripe_configured
 
 logger = logging.getLogger(__name__)
 

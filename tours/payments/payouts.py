@@ -20,9 +20,8 @@ from bumdes import postings
 from bumdes.ledger import journal_entry_reverse
 from bumdes.models import Enterprise, JournalEntry
 from core.localtime import business_date
-
-from .amounts import stripe_to_idr_rounded
-from .stripe_provider import stripe_client
+from tours.payments.amounts import stripe_to_idr_rounded
+from tours.payments.stripe_api import stripe_client
 
 IN_TRANSIT = ("pending", "in_transit")
 PAID = "paid"

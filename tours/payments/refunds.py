@@ -37,9 +37,23 @@ from django_tasks import task
 from bumdes import chart, postings
 from bumdes.ledger import journal_entry_reverse
 from bumdes.models import Enterprise, JournalEntry
-
-from ..errors import BookingError, BookingInvalid, NotAllowed
-from ..models import (
+from core.formats import rupiah
+from tours.booking.balances import (
+    booking_paid_amount,
+    refund_method_for,
+    refunds_total,
+)
+from tours.booking.books import (
+    booking_payment_status_refresh,
+    booking_sale,
+    posting_date,
+    refund_paid_record,
+)
+from tours.booking.cancellation import RefundQuote, refund_quote
+from tours.booking.errors import BookingError, BookingInvalid, NotAllowed
+from tours.booking.locks import booking_lock, refund_lock
+from tours.booking.providers import refund_send_later
+from tours.models import (
     Booking,
     BookingEvent,
     BookingStatus,
@@ -47,21 +61,8 @@ from ..models import (
     PaymentMethod,
     Refund,
 )
-from ..services.balances import (
-    booking_paid_amount,
-    refund_method_for,
-    refunds_total,
-)
-from ..services.books import (
-    booking_payment_status_refresh,
-    booking_sale,
-    posting_date,
-    refund_paid_record,
-)
-from ..services.cancellation import RefundQuote, refund_quote
-from ..services.locks import booking_lock, refund_lock
-from .amounts import stripe_to_idr_rounded
-from .stripe_provider import (
+from tours.payments.amounts import stripe_to_idr_rounded
+from tours.payments.stripe_api import (
     refund_idempotency_key,
     stripe_client,
     stripe_configured,
@@ -161,14 +162,11 @@ def refund_create(
             user=user,
         )
     _event(booking, "refund_due", now, f"{amount}: {reason}", user)
-    if refund.method == PaymentMethod.STRIPE:
-        refund_send_later(refund)
+    refund_send_later(refund)
     return refund
 
 
 def refund_too_much_message(*, paid: int, refunded: int) -> str:
-    from core.formats import rupiah
-
     return _(
         "At most %(left)s can be refunded: %(paid)s was paid and %(refunded)s is refunded "
         "or owed back already."
@@ -182,8 +180,9 @@ def refund_too_much_message(*, paid: int, refunded: int) -> str:
 # Sending through Stripe -------------------------------------------------------------------------
 
 
-def refund_send_later(refund: Refund) -> None:
-    """Send a card refund once the transaction that decided it has committed."""
+def card_refund_send_later(refund: Refund) -> None:
+    """Send a card refund once the transaction that decided it has committed (the Stripe
+    provider's `refund_later`)."""
     refund_pk = refund.pk
     transaction.on_commit(lambda: refund_send_task.enqueue(refund_pk))
 

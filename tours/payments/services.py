@@ -24,9 +24,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bumdes import chart, postings
-
-from ..availability import seats_taken
-from ..models import (
+from tours.booking.balances import booking_paid_amount
+from tours.booking.books import booking_sale, payment_record, posting_date
+from tours.booking.locks import booking_lock
+from tours.booking.notify import notify_after_commit as _notify
+from tours.booking.providers import refund_send_later
+from tours.models import (
     Booking,
     BookingEvent,
     BookingStatus,
@@ -35,12 +38,9 @@ from ..models import (
     PaymentMethod,
     Refund,
 )
-from ..services.balances import booking_paid_amount
-from ..services.books import booking_sale, payment_record, posting_date
-from ..services.locks import booking_lock
-from ..services.notify import notify_after_commit as _notify
-from .amounts import stripe_to_idr_rounded
-from .stripe_provider import stripe_client
+from tours.models.availability import seats_taken
+from tours.payments.amounts import stripe_to_idr_rounded
+from tours.payments.stripe_api import stripe_client
 
 PLACED = (BookingStatus.CONFIRMED, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)
 
@@ -197,10 +197,7 @@ def payment_received_apply(
         booking=booking, method=method, amount=amount, reason=reason, created_at=now
     )
     _event(booking, "refund_due", now, _("%(reason)s: full refund due") % {"reason": reason})
-    if method == PaymentMethod.STRIPE:
-        from .refunds import refund_send_later
-
-        refund_send_later(refund)
+    refund_send_later(refund)
     return payment
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import webhooks
+from tours.payments import webhooks
 
 urlpatterns = [
     path("stripe/webhook/", webhooks.stripe_webhook, name="stripe_webhook"),

@@ -31,13 +31,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from bumdes.models import Enterprise
-
-from ..models import Booking, WebhookEvent
-from .amounts import stripe_to_idr
-from .connect import account_updated_apply
-from .payouts import payout_event_apply
-from .refunds import charge_refunded_apply, refund_event_apply
-from .services import checkout_completed_apply, checkout_expired_apply
+from tours.models import Booking, WebhookEvent
+from tours.payments.amounts import stripe_to_idr
+from tours.payments.connect import account_updated_apply
+from tours.payments.payouts import payout_event_apply
+from tours.payments.refunds import charge_refunded_apply, refund_event_apply
+from tours.payments.services import checkout_completed_apply, checkout_expired_apply
 
 log = logging.getLogger(__name__)
 

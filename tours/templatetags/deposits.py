@@ -3,7 +3,7 @@
 
 from django import template
 
-from ..services.deposits import balance_summary
+from tours.booking.deposits import balance_summary
 
 register = template.Library()
 

@@ -223,6 +223,15 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = env("STRIPE_API_BASE", "https://api.stripe.com")
 STRIPE_PLATFORM_FEE_PERCENT = int(env("STRIPE_PLATFORM_FEE_PERCENT", "0") or 0)
 STRIPE_PAYMENT_METHOD_TYPES = env_list("STRIPE_PAYMENT_METHOD_TYPES", "card")
+
+# Payment providers, in the order guests see them (each keeps the contract of
+# `tours.booking.providers.PaymentProvider`).
+PAYMENT_PROVIDERS = [
+    "tours.payments.providers.StripeProvider",
+    "tours.payments.providers.BankTransferProvider",
+    "tours.payments.providers.CashProvider",
+    "tours.payments.providers.PartnerAccountProvider",
+]
 # Pages whose form sends the guest on to Checkout allow this origin in CSP `form-action`.
 STRIPE_CHECKOUT_ORIGIN = env("STRIPE_CHECKOUT_ORIGIN", "https://checkout.stripe.com")
 # The manager's "Connect Stripe" form leads to Stripe's onboarding (Account Links) there.

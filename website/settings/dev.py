@@ -1,7 +1,7 @@
 """Development: the embedded default of `make run` (SQLite, console e-mail, no keys)."""
 
-from .base import *  # noqa: F403
-from .base import env
+from website.settings.base import *  # noqa: F403
+from website.settings.base import env
 
 DEBUG = True
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me-in-production")

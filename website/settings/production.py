@@ -2,8 +2,8 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
-from .base import STORAGES, env, env_bool
+from website.settings.base import *  # noqa: F403
+from website.settings.base import STORAGES, env, env_bool
 
 DEBUG = False
 if not SECRET_KEY:  # noqa: F405

@@ -3,8 +3,10 @@
 import tempfile
 from pathlib import Path
 
-from .base import *  # noqa: F403
-from .base import env
+import dj_database_url
+
+from website.settings.base import *  # noqa: F403
+from website.settings.base import env
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -20,8 +22,6 @@ DATABASES = {
     }
 }
 if env("DATABASE_URL"):
-    import dj_database_url
-
     DATABASES["default"] = dj_database_url.parse(env("DATABASE_URL"))
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

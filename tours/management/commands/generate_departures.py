@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from tours.services.departures import DEFAULT_DAYS_AHEAD, departures_generate
+from tours.booking.departures import DEFAULT_DAYS_AHEAD, departures_generate
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from tours.services.books import deliveries_post
+from tours.booking.books import deliveries_post
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from tours.booking.overdue import balances_overdue_handle
 from tours.payments.refunds import refunds_send_pending
-from tours.services.deposits import balances_overdue_handle
 
 
 class Command(BaseCommand):

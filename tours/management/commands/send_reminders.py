@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from tours.notifications import balance_reminders_send, reminders_send
+from tours.booking.notifications import balance_reminders_send, reminders_send
 
 
 class Command(BaseCommand):

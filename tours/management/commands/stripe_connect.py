@@ -7,7 +7,7 @@ from tours.payments.connect import (
     account_status_refresh,
     stripe_connect,
 )
-from tours.payments.stripe_provider import stripe_configured
+from tours.payments.stripe_api import stripe_configured
 
 
 class Command(BaseCommand):
