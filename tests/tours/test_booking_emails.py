@@ -12,8 +12,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
+from icalendar import Calendar
 
 from core.formats import local_date, local_time
+from tours import tickets
 from tours.models import Departure, DepartureStatus, TourPage
 from tours.notifications import booking_email
 from tours.services.bookings import Customer, booking_cancel, booking_create
@@ -115,7 +117,9 @@ def test_confirmation_in_indonesian(departure):
         assert "/en/booking/" not in body
     assert 'lang="id"' in html
     ics = next(content for name, content, _ in message.attachments if name.endswith(".ics"))
-    assert "BEGIN:VEVENT" in ics
+    (event,) = Calendar.from_ical(ics).events
+    assert str(event["SUMMARY"]) == f"Kelas Membatik ({booking.reference})"
+    assert str(event["URL"]) == tickets.manage_url(booking)
     png = next(content for name, content, _ in message.attachments if name.endswith(".png"))
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
 

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from icalendar import Calendar
 
 from core.formats import JAKARTA, local_date, local_time, rupiah
 from tours.calendar import tour_availability
@@ -469,9 +470,14 @@ def test_calendar_file(client, departure, tiers):
     assert response["Content-Type"].startswith("text/calendar")
     assert f'filename="{booking.reference}.ics"' in response["Content-Disposition"]
     body = response.content.decode()
-    assert "BEGIN:VEVENT" in body and "END:VCALENDAR" in body
     start = departure.starts_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    assert f"DTSTART:{start}" in body
+    assert f"DTSTART:{start}\r\n" in body
+    (event,) = Calendar.from_ical(body).events
+    assert str(event["UID"]) == f"{booking.reference}@desawisata"
+    assert str(event["SUMMARY"]) == f"Kelas Membatik ({booking.reference})"
+    assert str(event["LOCATION"]) == departure.tour.meeting_point
+    manage = "http://testserver" + guest_url("booking_manage", booking)
+    assert str(event["URL"]) == str(event["DESCRIPTION"]) == manage
 
 
 def test_printable_ticket(client, departure, tiers):
