@@ -10,9 +10,8 @@ from django.utils import timezone
 from bumdes import chart
 from bumdes.models import JournalEntry, ManualEntry
 from core.formats import JAKARTA
-from tests.tours.test_admin_bookings import refused
+from tests.admin_screens import in_english, refused
 
-from .test_admin_books import in_english
 from .test_manual import make_enterprise, make_user
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from bumdes.models import Enterprise
-from tests.tours.test_admin_bookings import english, refused
+from tests.admin_screens import english, refused
 from tours.models import WebhookEvent
 from tours.payments import connect
 from tours.payments.connect import (

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from bumdes.models import Enterprise, JournalLine
+from core.formats import rupiah
 from tests.tours.factories import BOOKED_AT, GUEST, DepartureFactory, hold
 from tours.availability import seats_taken
 from tours.errors import BookingInvalid, PaymentUnavailable, SoldOut
@@ -276,6 +277,9 @@ def test_treasurer_sees_awaited_transfers_and_records_one(client, login):
     url = reverse("bank_transfers:confirm", args=[booking.pk])
     form = client.get(url)
     assert form.status_code == 200
+    html = form.content.decode()
+    assert f"{booking.reference} · Siti Rahayu" in html and booking.departure.tour.title in html
+    assert rupiah(100_000, "id") in html  # what to look for on the bank statement
     response = client.post(url, {"amount": "100.000", "key": "abc123"})
     assert response.status_code == 302
     client.post(url, {"amount": "100.000", "key": "abc123"})  # a double tap

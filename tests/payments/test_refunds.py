@@ -18,8 +18,8 @@ from bumdes.ledger import balances
 from bumdes.models import JournalEntry, JournalLine
 from bumdes.postings import unearned_balance
 from core.formats import rupiah
+from tests.admin_screens import english
 from tests.tours.factories import BOOKED_AT, STARTS_AT, DepartureFactory, confirmed, hold
-from tests.tours.test_admin_bookings import english
 from tours.errors import BookingInvalid, NotAllowed
 from tours.models import BookingStatus, PaymentMethod, PaymentStatus, Refund
 from tours.payments.refunds import (

@@ -9,11 +9,12 @@ import pytest
 from django.utils import timezone
 
 from bumdes.models import Counterparty, Enterprise
+from tests.admin_screens import english, refused
 from tours.community import departure_assign
 from tours.models import DepartureAssignment, TourShare
 from tours.services.books import departure_deliver
 
-from .test_admin_bookings import departure_ahead, departure_at, english, refused, tour_of
+from .test_admin_bookings import departure_ahead, departure_at, tour_of
 
 pytestmark = pytest.mark.django_db
 

@@ -14,11 +14,10 @@ import io
 import itertools
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.users.models import UserProfile
 
 from core.formats import JAKARTA
+from tests.admin_screens import english, field_errors, refused
 from tours.models import Booking, Departure, TourPage
 from tours.services.bookings import Customer, booking_create
 from tours.services.departures import departure_add_extra
@@ -92,23 +91,9 @@ def book(
     return booking
 
 
-def english(username: str) -> None:
-    """Show the admin in English to this user, so tests read the English message ids."""
-    profile = UserProfile.get_for_user(get_user_model().objects.get(username=username))
-    profile.preferred_language = "en"
-    profile.save()
-
-
 pytestmark = pytest.mark.django_db
 
 LIST = "/admin/bookings/"
-
-
-def refused(response) -> bool:
-    """Wagtail answers a missing permission with a redirect to the dashboard (or a 403)."""
-    if response.status_code == 302:
-        return response["Location"].startswith("/admin/login/") or response["Location"] == "/admin/"
-    return response.status_code == 403
 
 
 def inspect_url(booking: Booking) -> str:
@@ -217,7 +202,11 @@ def test_superuser_sees_every_bumdes(client, login, own, other):
     login("admin")
     html = client.get(LIST).content.decode()
     assert own.reference in html and other.reference in html
-    assert client.get(inspect_url(other)).status_code == 200
+    response = client.get(inspect_url(other))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert other.reference in html and "Budi Santoso" in html and "+6285700001111" in html
+    assert other.departure.tour.title in html
 
 
 # Detail and actions -----------------------------------------------------------------------------
@@ -257,9 +246,14 @@ def test_bookings_are_never_edited_or_deleted_through_the_admin(client, login, o
 
 
 def test_cancel_follows_the_policy_by_default(client, login, own):
+    english("lipursari-operator")
     login("lipursari-operator")
     response = client.get(f"/admin/bookings/cancel/{own.pk}/")
     assert response.status_code == 200
+    html = response.content.decode()
+    assert f"Cancel booking: {own.reference}" in html
+    assert "Dewi Lestari · 2 guests · Rp 200,000" in html
+    assert "100% (Rp 200,000): as the cancellation policy says" in html
     response = client.post(
         f"/admin/bookings/cancel/{own.pk}/", {"reason": "Tamu sakit", "refund": "policy"}
     )
@@ -283,8 +277,9 @@ def test_cancel_with_village_cancelling_gives_everything_back(client, login):
 
 def test_cancel_needs_a_reason(client, login, own):
     login("lipursari-operator")
+    english("lipursari-operator")
     response = client.post(f"/admin/bookings/cancel/{own.pk}/", {"reason": "", "refund": "policy"})
-    assert response.status_code == 200
+    assert field_errors(response) == {"reason": "This field is required."}
     own.refresh_from_db()
     assert own.status == "confirmed"
 
@@ -316,7 +311,8 @@ def test_check_in_from_the_detail_page(client, login):
 
 def test_treasurer_reads_but_does_not_change(client, login, own, other):
     login("lipursari-treasurer")
-    assert client.get(LIST).status_code == 200
+    html = client.get(LIST).content.decode()
+    assert own.reference in html and other.reference not in html
     html = client.get(inspect_url(own)).content.decode()
     assert own.reference in html
     assert f"/admin/bookings/cancel/{own.pk}/" not in html
@@ -390,7 +386,10 @@ def test_staff_booking_is_made_confirmed_in_cash(client, login):
     departure = departure_ahead(tour_of("lipursari"), days=3)
     login("lipursari-operator")
     url = f"/admin/bookings/new/{departure.pk}/"
-    assert client.get(url).status_code == 200
+    english("lipursari-operator")
+    html = client.get(url).content.decode()
+    assert departure.tour.title in html and "20 places left" in html
+    assert all(f"{tier.label} (Rp " in html for tier in departure.tour.price_tiers.all())
     response = client.post(url, staff_form(departure))
     booking = Booking.objects.get(departure=departure)
     assert response.status_code == 302 and response["Location"] == inspect_url(booking)
@@ -416,6 +415,7 @@ def test_staff_booking_shows_the_services_errors_and_writes_nothing(client, logi
     assert "Choose how many people come" in response.content.decode()
     response = client.post(url, staff_form(departure, **{f"tier_{tier.pk}": 50}))
     assert response.status_code == 200
+    assert "At most 40 people per booking" in response.content.decode()
     assert not Booking.objects.filter(departure=departure).exists()
 
 

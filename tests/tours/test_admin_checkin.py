@@ -6,15 +6,14 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from tests.admin_screens import english, refused
 from tours.tickets import manage_url
 
 from .test_admin_bookings import (
     book,
     departure_ahead,
     departure_today,
-    english,
     plain_tier,
-    refused,
     tour_of,
 )
 

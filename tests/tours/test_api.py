@@ -164,8 +164,11 @@ def test_tour_list_falls_back_to_indonesian_without_a_live_translation(client, t
 
 def test_unpublished_tour_is_not_listed(client, tour):
     tour.unpublish()
-    assert tour.pk not in [item["id"] for item in client.get(TOURS).json()]
-    assert client.get(f"{TOURS}{tour.pk}/departures/").status_code == 404
+    listed = client.get(TOURS).json()
+    assert listed and tour.pk not in [item["id"] for item in listed]
+    response = client.get(f"{TOURS}{tour.pk}/departures/")
+    assert response.status_code == 404
+    assert response.json()["error"] == "not_found"
 
 
 def test_tour_list_unknown_language_is_refused(client):
@@ -283,9 +286,17 @@ def test_departures_bad_ranges_are_refused(client, tour, params, field):
     assert data["errors"][field]
 
 
-def test_departures_range_of_366_days_is_allowed(client, tour):
-    response = client.get(departures_url(tour), {"from": "2026-01-01", "to": "2027-01-02"})
+def test_departures_range_of_366_days_is_allowed(client, tour, departure):
+    last = make_departure(tour, days=366, hour=8)
+    beyond = make_departure(tour, days=367, hour=8)
+    first_day, last_day = _local_day(0), _local_day(366)
+    response = client.get(departures_url(tour), {"from": first_day, "to": last_day})
     assert response.status_code == 200
+    data = response.json()
+    ids = [item["id"] for item in data]
+    assert departure.pk in ids and last.pk in ids and beyond.pk not in ids
+    days = {dt.datetime.fromisoformat(item["starts_at"]).date() for item in data}
+    assert min(days) >= first_day and max(days) == last_day
 
 
 def test_departures_of_unknown_or_translated_tour_are_not_found(client, tour):
@@ -334,7 +345,10 @@ def test_create_cash_booking_is_confirmed(client, departure, tiers):
 
 def test_create_without_csrf_token(departure, tiers):
     client = Client(enforce_csrf_checks=True)
-    assert post(client, BOOKINGS, body(departure, tiers)).status_code == 201
+    response = post(client, BOOKINGS, body(departure, tiers))
+    assert response.status_code == 201
+    booking = Booking.objects.get(reference=response.json()["reference"])
+    assert booking.departure_id == departure.pk and booking.customer_email == "siti@contoh.id"
 
 
 def _customer(**changes) -> dict:
@@ -512,6 +526,8 @@ def test_departure_of_an_unpublished_tour_cannot_be_booked(client, tour, departu
     before = Booking.objects.count()
     response = post(client, BOOKINGS, body(departure, tiers))
     assert response.status_code == 400
+    assert response.json()["error"] == "closed"
+    assert response.json()["message"]
     assert Booking.objects.count() == before
 
 
@@ -550,6 +566,7 @@ def test_idempotency_key_longer_than_255_is_refused(client, departure, tiers):
     assert Booking.objects.count() == before
     ok = post(client, BOOKINGS, body(departure, tiers), idempotency_key="k" * 255)
     assert ok.status_code == 201
+    assert Booking.objects.filter(reference=ok.json()["reference"]).exists()
 
 
 # Rate limit -----------------------------------------------------------------------------------
@@ -564,7 +581,8 @@ def test_posts_are_rate_limited_per_client(client, departure, tiers, settings):
     assert response.status_code == 429
     assert response.json()["error"] == "rate_limited"
     assert Booking.objects.count() == before
-    assert client.get(TOURS).status_code == 200  # reads are not limited
+    reads = client.get(TOURS)  # reads are not limited
+    assert reads.status_code == 200 and "kelas-membatik" in [item["slug"] for item in reads.json()]
     other = Client(REMOTE_ADDR="10.0.0.9")
     assert post(other, BOOKINGS, body(departure, tiers)).status_code == 201
 
@@ -572,7 +590,9 @@ def test_posts_are_rate_limited_per_client(client, departure, tiers, settings):
 def test_rate_limit_zero_turns_it_off(client, departure, tiers, settings):
     settings.BOOKING_RATE_LIMIT = "0"
     for _ in range(4):
-        assert post(client, BOOKINGS, "not json").status_code == 400
+        response = post(client, BOOKINGS, "not json")
+        assert response.status_code == 400
+        assert response.json()["error"] == "invalid"  # judged on its body, never rate_limited
 
 
 # Reading and cancelling -----------------------------------------------------------------------
@@ -649,6 +669,8 @@ def test_cancel_needs_the_token(client, departure, tiers):
     for query in ("", "?token=", f"?token={booking.token}x"):
         response = client.post(f"{BOOKINGS}{booking.reference}/cancel/{query}")
         assert response.status_code == 404
+        assert response.json()["error"] == "not_found"
+        assert booking.reference not in response.content.decode()
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CONFIRMED
 
@@ -700,4 +722,7 @@ def test_docs_page_renders_without_inline_script(client):
     for tag in html.split("<script")[1:]:
         opening = tag.split(">", 1)[0]
         assert 'src="/static/' in opening or 'type="application/json"' in opening
-    assert client.get("/static/ninja/swagger-ui-init.js").status_code == 200
+    script = client.get("/static/ninja/swagger-ui-init.js")
+    assert script.status_code == 200
+    assert script["Content-Type"].startswith("text/javascript")
+    assert b"SwaggerUIBundle" in b"".join(script.streaming_content)
