@@ -12,7 +12,7 @@ from bumdes.models import JournalEntry, ManualEntry
 from core.formats import JAKARTA
 from tests.admin_screens import in_english, refused
 
-from .test_manual import make_enterprise, make_user
+from .enterprises import make_enterprise, make_user
 
 pytestmark = pytest.mark.django_db
 

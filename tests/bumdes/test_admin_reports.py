@@ -18,7 +18,7 @@ from core.formats import rupiah
 from tests.admin_screens import in_english, refused
 from tests.bumdes.report_books import YEAR, build_books
 
-from .test_manual import make_user
+from .enterprises import make_user
 
 pytestmark = pytest.mark.django_db
 
