@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests.conftest import DEMO_PASSWORD
-from tests.tours.test_admin_bookings import book, departure_today, tour_of
+from tests.tours.staff_screens import book, departure_today, tour_of
 
 from .conftest import SCREENSHOTS, shoot
 

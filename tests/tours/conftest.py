@@ -1,6 +1,7 @@
 """Fixtures shared by the booking tests: Kelas Membatik (Lipursari) in both languages, its two
-price tiers, a departure from the demo's schedule and one of the test's own, and the rate limit
-switched off or started afresh (modules ask for these with `usefixtures`)."""
+price tiers, a departure from the demo's schedule and one of the test's own, a booking of the
+operator's own BUMDes and one of another, and the rate limit switched off or started afresh
+(modules ask for these with `usefixtures`)."""
 
 import datetime as dt
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 from tours.models import Departure, DepartureStatus, TourPage
 
 from .api_calls import make_departure
+from .staff_screens import book, departure_ahead, tour_of
 
 
 @pytest.fixture
@@ -58,3 +60,15 @@ def departure(batik) -> Departure:
 def fresh_departure(batik) -> Departure:
     """A departure of the test's own: five days ahead at 10.30 WIB, 10 places."""
     return make_departure(batik)
+
+
+@pytest.fixture
+def own_booking():
+    """A Lipursari booking: the operator's own in the staff-screen tests."""
+    return book(departure_ahead(tour_of("lipursari")), name="Dewi Lestari")
+
+
+@pytest.fixture
+def other_booking():
+    """A Plobangan booking: another BUMDes's, for the operator of Lipursari."""
+    return book(departure_ahead(tour_of("plobangan")), name="Budi Santoso", phone="+6285700001111")

@@ -14,7 +14,7 @@ from tours.community import departure_assign
 from tours.models import DepartureAssignment, TourShare
 from tours.services.books import departure_deliver
 
-from .test_admin_bookings import departure_ahead, departure_at, tour_of
+from .staff_screens import departure_ahead, departure_at, tour_of
 
 pytestmark = pytest.mark.django_db
 

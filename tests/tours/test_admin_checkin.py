@@ -9,7 +9,7 @@ from django.utils import timezone
 from tests.admin_screens import english, refused
 from tours.tickets import manage_url
 
-from .test_admin_bookings import (
+from .staff_screens import (
     book,
     departure_ahead,
     departure_today,

@@ -12,7 +12,7 @@ from core.formats import JAKARTA
 from tests.admin_screens import english, field_errors, refused
 from tours.models import Booking, Departure, TourPage, VillagePage
 
-from .test_admin_bookings import (
+from .staff_screens import (
     book,
     departure_ahead,
     departure_today,
