@@ -3,6 +3,7 @@ sent there once and back to the ticket, Stripe's outages said, and money for a b
 nothing owed back."""
 
 import datetime as dt
+import threading
 
 import pytest
 from django.utils import timezone, translation
@@ -68,8 +69,6 @@ def test_review_says_so_when_stripe_cannot_be_reached(client, fake_stripe, lipur
             patch.setattr("django.conf.settings.STRIPE_API_BASE", "http://127.0.0.1:9")
             response = client.post(review_url(booking), {"payment_method": "stripe"})
     finally:
-        import threading
-
         fake_stripe.thread = threading.Thread(target=fake_stripe.server.serve_forever, daemon=True)
         fake_stripe.thread.start()
     assert response.status_code == 200

@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from core.formats import JAKARTA
 
@@ -60,8 +61,6 @@ def test_tour_filter_offers_own_tours_only(client, login):
 
 
 def test_csv_and_xlsx_exports_are_scoped(client, login, own_booking, other_booking):
-    from openpyxl import load_workbook
-
     login("lipursari-operator")
     response = client.get(LIST, {"export": "csv"})
     assert response.status_code == 200
