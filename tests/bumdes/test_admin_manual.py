@@ -10,9 +10,8 @@ from django.utils import timezone
 from bumdes import chart
 from bumdes.models import JournalEntry, ManualEntry
 from core.localtime import zone_info
-from tests.bumdes.test_admin_books import in_english
-from tests.bumdes.test_manual import make_enterprise, make_user
-from tests.tours.test_admin_bookings import refused
+from tests.admin_screens import in_english, refused
+from tests.bumdes.enterprises import make_enterprise, make_user
 
 JAKARTA = zone_info("Asia/Jakarta")
 

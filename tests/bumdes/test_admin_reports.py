@@ -15,10 +15,9 @@ from bumdes import reports
 from bumdes.admin.charts import bar_chart, short_amount
 from bumdes.admin.reports import KINDS
 from core.formats import rupiah
+from tests.admin_screens import in_english, refused
+from tests.bumdes.enterprises import make_user
 from tests.bumdes.report_books import YEAR, build_books
-from tests.bumdes.test_admin_books import in_english
-from tests.bumdes.test_manual import make_user
-from tests.tours.test_admin_bookings import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -159,7 +158,9 @@ def test_superuser_chooses_the_bumdes(client, login, books):
 
 
 def test_unknown_report_is_not_found(client, treasurer):
-    assert client.get(url("laporan-rahasia")).status_code == 404
+    response = client.get(url("laporan-rahasia"))
+    assert response.status_code == 404
+    assert "desa-report__table" not in response.content.decode()
 
 
 def test_chart_is_plain_svg_with_figures_in_titles():

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from bumdes import chart
 from bumdes.ledger import balances
+from tours.booking.balances import booking_paid_amount
 from tours.booking.bookings import Customer, booking_cancel
 from tours.booking.books import (
-    booking_paid_amount,
     cancellation_post,
     departure_deliver,
     payment_record,

@@ -25,27 +25,11 @@ from bumdes.manual import (
     manual_entry_reject_reason,
 )
 from bumdes.models import BusinessUnit, Counterparty, Enterprise, JournalEntry, ManualEntry
-from bumdes.services import enterprise_create, staff_assign
+from tests.bumdes.enterprises import make_enterprise, make_user
 
 pytestmark = pytest.mark.django_db
 
 DAY = dt.date(2026, 3, 10)
-
-
-def make_enterprise(slug: str, prefix: str) -> Enterprise:
-    return enterprise_create(
-        slug=slug,
-        name=f"BUMDes {slug.title()}",
-        ref_prefix=prefix,
-        village=slug.title(),
-        legal_name=f"Badan Usaha Milik Desa {slug.title()}",
-    )
-
-
-def make_user(username: str, enterprise: Enterprise, *roles: str):
-    user = get_user_model().objects.create_user(username=username, password="x")
-    staff_assign(user=user, enterprise=enterprise, roles=roles)
-    return user
 
 
 @pytest.fixture

@@ -1,11 +1,15 @@
 """Invariant 6 for pages: staff of one BUMDes see and change only their own village subtree."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.images.models import Image
 from wagtail.models import Page
 
 from bumdes.models import Enterprise, EnterpriseRole, Role
 from bumdes.services import enterprise_create, staff_assign, user_enterprise
+from tests.admin_screens import refused
 from tours.models import TourPage, VillagePage
 
 pytestmark = pytest.mark.django_db
@@ -59,21 +63,25 @@ def test_editor_cannot_edit_another_villages_pages(client, login, language):
     plobangan = _village("plobangan", language)
     tour = TourPage.objects.child_of(plobangan).first()
     for page in (plobangan, tour):
-        response = client.get(f"/admin/pages/{page.pk}/edit/")
-        assert response.status_code in (302, 403)
-        response = client.post(f"/admin/pages/{page.pk}/edit/", {"title": "hacked"})
-        assert response.status_code in (302, 403)
+        assert refused(client.get(f"/admin/pages/{page.pk}/edit/"))
+        assert refused(client.post(f"/admin/pages/{page.pk}/edit/", {"title": "hacked"}))
         page.refresh_from_db()
         assert page.title != "hacked"
-    response = client.get(f"/admin/pages/add/tours/tourpage/{plobangan.pk}/")
-    assert response.status_code in (302, 403)
+    assert refused(client.get(f"/admin/pages/add/tours/tourpage/{plobangan.pk}/"))
 
 
 def test_editor_can_edit_own_village(client, login):
     login("lipursari-editor")
     for language in ("id", "en"):
         village = _village("lipursari", language)
-        assert client.get(f"/admin/pages/{village.pk}/edit/").status_code == 200
+        response = client.get(f"/admin/pages/{village.pk}/edit/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert re.search(
+            rf'<input type="text" name="title" value="{re.escape(village.title)}"', html
+        )
+        assert re.search(rf"<title>[^<]*: {re.escape(village.title)} - Wagtail</title>", html)
+        assert f'value="{village.slug}"' in html
 
 
 def test_explorer_does_not_list_other_villages(client, login):
@@ -88,22 +96,33 @@ def test_explorer_does_not_list_other_villages(client, login):
 
 
 def test_editor_cannot_see_another_villages_images(client, login):
-    from wagtail.images.models import Image
-
     login("lipursari-editor")
     other = Image.objects.filter(collection__name__icontains="Plobangan").first()
     own = Image.objects.filter(collection__name__icontains="Lipursari").first()
-    assert client.get(f"/admin/images/{other.pk}/").status_code in (302, 403)
-    assert client.get(f"/admin/images/{own.pk}/").status_code == 200
+    assert refused(client.get(f"/admin/images/{other.pk}/"))
+    response = client.get(f"/admin/images/{own.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert re.search(rf"<title>[^<]*: {re.escape(own.title)} - Wagtail</title>", html)
+    assert other.title not in html
+    listing = client.get("/admin/images/").content.decode()
+    assert own.title in listing
+    assert other.title not in listing
+    assert f"/admin/images/{other.pk}/" not in listing
 
 
 def test_operator_cannot_edit_pages(client, login):
     login("lipursari-operator")
-    assert client.get(f"/admin/pages/{_village('lipursari').pk}/edit/").status_code in (302, 403)
+    assert refused(client.get(f"/admin/pages/{_village('lipursari').pk}/edit/"))
 
 
 def test_only_superusers_manage_enterprises(client, login):
     login("lipursari-manager")
-    assert client.get("/admin/snippets/bumdes/enterprise/").status_code in (302, 403)
+    assert refused(client.get("/admin/snippets/bumdes/enterprise/"))
     login("admin")
-    assert client.get("/admin/snippets/bumdes/enterprise/").status_code == 200
+    response = client.get("/admin/snippets/bumdes/enterprise/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    names = list(Enterprise.objects.order_by("name").values_list("name", flat=True))
+    assert len(names) == 3
+    assert all(name in html for name in names)

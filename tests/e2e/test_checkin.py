@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import DEMO_PASSWORD
 from tests.e2e.conftest import SCREENSHOTS, shoot
-from tests.tours.test_admin_bookings import book, departure_today, tour_of
+from tests.tours.staff_screens import book, departure_today, tour_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -1,7 +1,7 @@
 """A guest on a phone pays online through (a fake of) Stripe's hosted Checkout page and lands on
 the confirmation; another chooses a bank transfer and sees the account details to transfer to.
 
-The fake Stripe server (tests/payments/fake_stripe.py) answers the real `stripe` SDK through
+The fake Stripe server (tests/payments/fake_stripe/) answers the real `stripe` SDK through
 `STRIPE_API_BASE` and serves a small checkout page whose "Pay" button completes the session.
 """
 

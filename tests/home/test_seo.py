@@ -5,6 +5,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.utils.html import escape
 from wagtail.models import Page
 
 from tours.models import TourPage, VillagePage
@@ -31,11 +32,20 @@ def test_sitemap_lists_every_live_page_in_both_languages_with_alternates(client)
     assert {a.get("hreflang") for a in alternates} == {"id", "en"}
 
 
-def test_every_sitemap_page_answers_200(client):
+def test_every_sitemap_page_is_that_page_in_its_language(client):
+    pages = {page.full_url: page.specific for page in Page.objects.live().filter(depth__gte=2)}
     root = ET.fromstring(client.get("/sitemap.xml").content)
-    for loc in root.findall("s:url/s:loc", NS):
-        path = re.sub(r"^https?://[^/]+", "", loc.text)
-        assert client.get(path).status_code == 200, path
+    locations = [loc.text for loc in root.findall("s:url/s:loc", NS)]
+    assert set(locations) == set(pages)
+    for location in locations:
+        page = pages[location]
+        response = client.get(re.sub(r"^https?://[^/]+", "", location))
+        assert response.status_code == 200, location
+        html = response.content.decode()
+        language = page.locale.language_code
+        assert f'<html lang="{language}">' in html, location
+        assert f"<title>{escape(page.seo_title or page.title)} · " in html, location
+        assert f'<link rel="canonical" href="{location}">' in html, location
 
 
 def test_robots_txt_points_to_the_sitemap(client):

@@ -39,3 +39,8 @@ def lipursari_stripe(db):
     enterprise.stripe_charges_enabled = True
     enterprise.save(update_fields=["stripe_account_id", "stripe_charges_enabled"])
     return enterprise
+
+
+@pytest.fixture
+def no_rate_limit(settings):
+    settings.BOOKING_RATE_LIMIT = "0"

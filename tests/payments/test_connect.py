@@ -15,8 +15,8 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from bumdes.models import Enterprise
+from tests.admin_screens import english, refused
 from tests.payments.test_webhooks import deliver, event
-from tests.tours.test_admin_bookings import english, refused
 from tours.booking.providers import providers_available
 from tours.models import WebhookEvent
 from tours.payments import connect

@@ -21,7 +21,10 @@ SETTINGS = {
 
 def test_manager_chooses_the_methods_guests_see(client, login):
     login("lipursari-manager")
-    assert client.get(URL).status_code == 200
+    before = Enterprise.objects.get(slug="lipursari")
+    html = client.get(URL).content.decode()
+    assert before.name in html and "BUMDes Plobangan" not in html
+    assert f'name="bank_account_number" value="{before.bank_account_number}"' in html
     response = client.post(URL, {**SETTINGS, "offer_cash": ""})
     assert response.status_code == 302
     lipursari = Enterprise.objects.get(slug="lipursari")

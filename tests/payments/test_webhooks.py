@@ -163,7 +163,11 @@ def test_forged_or_stale_signatures_get_400_and_change_nothing(client, keys, lip
 
 
 def test_get_is_refused(client):
-    assert client.get(URL).status_code == 405
+    before = WebhookEvent.objects.count()
+    response = client.get(URL)
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert WebhookEvent.objects.count() == before
 
 
 def test_expired_releases_the_hold(client, keys, lipursari_stripe):

@@ -9,7 +9,8 @@ import pytest
 from django.utils import timezone
 
 from bumdes.models import Counterparty, Enterprise
-from tests.tours.test_admin_bookings import departure_ahead, departure_at, english, refused, tour_of
+from tests.admin_screens import english, refused
+from tests.tours.staff_screens import departure_ahead, departure_at, tour_of
 from tours.booking.books import departure_deliver
 from tours.booking.community import departure_assign
 from tours.models import DepartureAssignment, TourShare

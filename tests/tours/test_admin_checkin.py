@@ -6,13 +6,12 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from tests.tours.test_admin_bookings import (
+from tests.admin_screens import english, refused
+from tests.tours.staff_screens import (
     book,
     departure_ahead,
     departure_today,
-    english,
     plain_tier,
-    refused,
     tour_of,
 )
 from tours.booking.tickets import manage_url

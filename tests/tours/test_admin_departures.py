@@ -9,13 +9,12 @@ import pytest
 from django.utils import timezone
 
 from core.localtime import zone_info
-from tests.tours.test_admin_bookings import (
+from tests.admin_screens import english, field_errors, refused
+from tests.tours.staff_screens import (
     book,
     departure_ahead,
     departure_today,
-    english,
     plain_tier,
-    refused,
     tour_of,
 )
 from tours.models import Booking, Departure, TourPage, VillagePage
@@ -80,6 +79,7 @@ def test_another_bumdes_tour_is_not_offered_as_a_filter(client, login, other):
 
 
 def test_treasurer_sees_departures_read_only(client, login, own):
+    book(own, people=3, name="Ani Wulandari")
     login("lipursari-treasurer")
     day = timezone.localtime(own.starts_at, JAKARTA).date().isoformat()
     html = client.get(LIST, {"date_from": day, "date_to": day}).content.decode()
@@ -87,7 +87,11 @@ def test_treasurer_sees_departures_read_only(client, login, own):
     assert refused(client.get(edit_url(own)))
     assert refused(client.post(edit_url(own), {"action": "close"}))
     assert refused(client.get("/admin/departures/new/"))
-    assert client.get(manifest_url(own)).status_code == 200
+    response = client.get(manifest_url(own))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert own.tour.title in html and "Ani Wulandari" in html
+    assert own.bookings.get().reference in html
     own.refresh_from_db()
     assert own.status == "open"
 
@@ -120,7 +124,9 @@ def test_capacity_changes_but_never_below_the_places_taken(client, login, own):
     book(own, people=4)
     english("lipursari-operator")
     login("lipursari-operator")
-    assert client.get(edit_url(own)).status_code == 200
+    html = client.get(edit_url(own)).content.decode()
+    assert own.tour.title in html and 'name="capacity" value="20"' in html
+    assert "Never fewer than the places already booked." in html
     client.post(edit_url(own), {"action": "capacity", "capacity": 12})
     own.refresh_from_db()
     assert own.capacity == 12
@@ -144,10 +150,13 @@ def test_close_and_reopen(client, login, own):
 
 def test_cancel_a_departure_cancels_its_bookings_with_full_refund(client, login, own):
     first, second = book(own), book(own, name="Ani")
+    english("lipursari-operator")
     login("lipursari-operator")
-    assert client.get(f"/admin/departures/cancel/{own.pk}/").status_code == 200
+    html = client.get(f"/admin/departures/cancel/{own.pk}/").content.decode()
+    assert own.tour.title in html
+    assert "2 bookings will be cancelled with a full refund" in html
     response = client.post(f"/admin/departures/cancel/{own.pk}/", {"reason": ""})
-    assert response.status_code == 200
+    assert field_errors(response) == {"reason": "This field is required."}
     own.refresh_from_db()
     assert own.status == "open"
     response = client.post(f"/admin/departures/cancel/{own.pk}/", {"reason": "Upacara adat"})
@@ -165,8 +174,10 @@ def test_cancel_a_departure_cancels_its_bookings_with_full_refund(client, login,
 
 def test_extra_slot_for_own_tour(client, login):
     tour = tour_of("lipursari")
+    english("lipursari-operator")
     login("lipursari-operator")
-    assert client.get("/admin/departures/new/").status_code == 200
+    html = client.get("/admin/departures/new/").content.decode()
+    assert f'<option value="{tour.pk}">{tour.title}</option>' in html
     day = timezone.localtime(timezone.now(), JAKARTA).date() + dt.timedelta(days=5)
     data = {"tour": tour.pk, "date": day.isoformat(), "time": "16:45", "capacity": 8}
     response = client.post("/admin/departures/new/", data)
@@ -175,7 +186,7 @@ def test_extra_slot_for_own_tour(client, login):
     assert timezone.localtime(departure.starts_at, JAKARTA).time() == dt.time(16, 45)
     # The same time again is refused with the service's message.
     response = client.post("/admin/departures/new/", data)
-    assert response.status_code == 200
+    assert field_errors(response) == {"time": "There is already a departure at this time."}
     assert Departure.objects.filter(tour=tour, starts_at=departure.starts_at).count() == 1
 
 
@@ -186,8 +197,11 @@ def test_extra_slot_for_another_bumdes_tour_is_refused(client, login):
     assert tour.title not in html
     day = timezone.localtime(timezone.now(), JAKARTA).date() + dt.timedelta(days=5)
     data = {"tour": tour.pk, "date": day.isoformat(), "time": "16:45", "capacity": 8}
+    english("lipursari-operator")
     response = client.post("/admin/departures/new/", data)
-    assert response.status_code == 200
+    assert field_errors(response) == {
+        "tour": "Select a valid choice. That choice is not one of the available choices."
+    }
     assert not Departure.objects.filter(tour=tour, is_extra=True, capacity=8).exists()
 
 

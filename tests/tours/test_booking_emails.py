@@ -5,41 +5,22 @@ The immediate tasks backend sends after commit; inside a test's transaction the 
 run only under `django_capture_on_commit_callbacks(execute=True)`.
 """
 
-import datetime as dt
 import re
 
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
+from icalendar import Calendar
 
 from core.formats import local_date, local_time
+from tours.booking import tickets
 from tours.booking.bookings import Customer, booking_cancel
 from tours.booking.notifications import booking_email
-from tours.models import Departure, DepartureStatus, TourPage
+from tours.models import TourPage
 from tours.payments.paying import booking_create
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_rate_limit(settings):
-    settings.BOOKING_RATE_LIMIT = "0"
-
-
-@pytest.fixture
-def batik() -> TourPage:
-    return TourPage.objects.get(locale__language_code="id", slug="kelas-membatik")
-
-
-@pytest.fixture
-def departure(batik) -> Departure:
-    soon = timezone.now() + dt.timedelta(days=6)
-    return (
-        Departure.objects.filter(tour=batik, status=DepartureStatus.OPEN, starts_at__gte=soon)
-        .order_by("starts_at")
-        .first()
-    )
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_rate_limit")]
 
 
 def confirmed(departure, *, language="id", name="Siti Rahayu"):
@@ -116,7 +97,9 @@ def test_confirmation_in_indonesian(departure):
         assert "/en/booking/" not in body
     assert 'lang="id"' in html
     ics = next(content for name, content, _ in message.attachments if name.endswith(".ics"))
-    assert "BEGIN:VEVENT" in ics
+    (event,) = Calendar.from_ical(ics).events
+    assert str(event["SUMMARY"]) == f"Kelas Membatik ({booking.reference})"
+    assert str(event["URL"]) == tickets.manage_url(booking)
     png = next(content for name, content, _ in message.attachments if name.endswith(".png"))
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
 

@@ -5,8 +5,10 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from icalendar import Calendar
 
 from tests.tours.factories import GUEST, GUEST_EN, DepartureFactory, confirmed, hold, wib
+from tours.booking import tickets
 from tours.booking.bookings import booking_cancel
 from tours.booking.notifications import reminders_send
 from tours.models import Booking, BookingEvent
@@ -92,4 +94,5 @@ def test_the_reminder_is_in_the_guests_language(saturday, django_capture_on_comm
         kinds = sorted(mimetype for _, _, mimetype in message.attachments)
         assert kinds == ["image/png", "text/calendar"]
     english_ics = next(c for n, c, _ in english.attachments if n.endswith(".ics"))
-    assert "/en/booking/" in english_ics
+    link = str(Calendar.from_ical(english_ics).events[0]["URL"])
+    assert link == tickets.manage_url(emma) and f"/en/booking/{emma.reference}/?t=" in link

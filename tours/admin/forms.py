@@ -60,6 +60,9 @@ class BookingCancelForm(forms.Form):
         """`policy`: what the tour's policy gives back now (None once the departure started);
         `full`: everything paid back, when the village cancels. Both from `refund_quote`."""
         super().__init__(*args, **kwargs)
+        if full.paid == 0:
+            # Nothing was paid (cash on arrival): nothing goes back, whoever cancels.
+            self.fields["refund"].help_text = _("Nothing was paid, so nothing goes back.")
         choices = [
             (
                 self.FULL,

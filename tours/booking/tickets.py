@@ -7,6 +7,7 @@ import segno
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from icalendar import Calendar, Event
 
 from tours.models import Booking
 
@@ -39,36 +40,53 @@ def qr_png(booking: Booking, request=None) -> bytes:
     return out.getvalue()
 
 
-def _ics_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+def calendar_file(
+    *,
+    uid: str,
+    stamp: dt.datetime,
+    start: dt.datetime,
+    end: dt.datetime,
+    summary: str,
+    location: str,
+    description: str,
+    url: str,
+) -> str:
+    """One event as an iCalendar file (RFC 5545), times in UTC.
 
-
-def _ics_time(value: dt.datetime) -> str:
-    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    The icalendar library escapes commas, semicolons, backslashes and newlines in text and folds
+    lines longer than 75 octets, which calendar apps expect and hand-built text got wrong.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", "-//Desa Wisata//Booking//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    calendar.add_component(
+        Event.new(
+            uid=uid,
+            stamp=stamp.astimezone(dt.UTC),
+            start=start.astimezone(dt.UTC),
+            end=end.astimezone(dt.UTC),
+            summary=summary,
+            location=location,
+            description=description,
+            url=url,
+        )
+    )
+    return calendar.to_ical().decode()
 
 
 def ics(booking: Booking, request=None) -> str:
-    """A calendar entry for the departure (RFC 5545), times in UTC."""
+    """A calendar entry for the departure: where and when, and the way back to the booking."""
     departure = booking.departure
     tour = departure.tour
-    start = departure.starts_at
-    end = start + dt.timedelta(minutes=tour.duration_minutes or 120)
-    village = tour.get_parent().specific
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Desa Wisata//Booking//EN",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:{booking.reference}@desawisata",
-        f"DTSTAMP:{_ics_time(booking.created_at)}",
-        f"DTSTART:{_ics_time(start)}",
-        f"DTEND:{_ics_time(end)}",
-        f"SUMMARY:{_ics_escape(f'{tour.title} ({booking.reference})')}",
-        f"LOCATION:{_ics_escape(tour.meeting_point or village.title)}",
-        f"DESCRIPTION:{_ics_escape(manage_url(booking, request))}",
-        f"URL:{manage_url(booking, request)}",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "\r\n".join(lines) + "\r\n"
+    link = manage_url(booking, request)
+    return calendar_file(
+        uid=f"{booking.reference}@desawisata",
+        stamp=booking.created_at,
+        start=departure.starts_at,
+        end=departure.starts_at + dt.timedelta(minutes=tour.duration_minutes or 120),
+        summary=f"{tour.title} ({booking.reference})",
+        location=tour.meeting_point or tour.get_parent().specific.title,
+        description=link,
+        url=link,
+    )
