@@ -16,9 +16,10 @@ from wagtail.users.models import UserProfile
 
 from bumdes import chart, postings
 from bumdes.admin.base import month_end
-from bumdes.ledger import balances, period_lock, year_profit
+from bumdes.ledger import balances
 from bumdes.manual import counterparty_owed
 from bumdes.models import Counterparty, Enterprise, JournalEntry, LockDateChange
+from bumdes.periods import period_lock, year_close, year_profit
 from core.formats import rupiah
 from core.localtime import zone_info
 from tests.bumdes.test_manual import make_enterprise, make_user
@@ -457,8 +458,6 @@ def test_close_a_year_shows_the_result_first_then_locks_it(client, fresh):
 
 
 def test_distribution_needs_the_decision_number(client, fresh):
-    from bumdes.ledger import year_close
-
     enterprise = fresh["enterprise"]
     year = fresh["last_year"]
     year_close(enterprise=enterprise, year=year)
