@@ -25,7 +25,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from bumdes import chart
-from bumdes.ledger import LedgerError, LineSpec, PeriodClosed, journal_entry_post
+from bumdes.ledger import LedgerError, LineSpec, PeriodClosed, journal_entry_post, period_check_open
 from bumdes.models import (
     Account,
     BusinessUnit,
@@ -73,14 +73,6 @@ def is_officer(user, enterprise: Enterprise) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and bool(
         user_roles(user, enterprise) & OFFICERS
     )
-
-
-def _check_open(enterprise: Enterprise, date: dt.date) -> None:
-    lock = Enterprise.objects.values_list("lock_date", flat=True).get(pk=enterprise.pk)
-    if lock is not None and date <= lock:
-        raise PeriodClosed(
-            _("The books are locked up to %(lock)s; use a date after it.") % {"lock": lock}
-        )
 
 
 def _checked_lines(enterprise: Enterprise, lines: list[ProposedLine]) -> list[ProposedLine]:
@@ -152,7 +144,7 @@ def manual_entry_propose(
     if date is None:
         raise ManualEntryInvalid(_("Give the entry's date."), "date")
     try:
-        _check_open(enterprise, date)
+        period_check_open(enterprise, date)
     except PeriodClosed as error:
         raise ManualEntryInvalid(error.message, "date") from None
     lines = _checked_lines(enterprise, list(lines))
@@ -322,7 +314,7 @@ def counterparty_pay(
             _("Enter an amount between Rp 1 and %(owed)s.") % {"owed": rupiah(owed)}, "amount"
         )
     try:
-        _check_open(enterprise, date)
+        period_check_open(enterprise, date)
     except PeriodClosed as error:
         raise ManualEntryInvalid(error.message, "date") from None
     entry = post_counterparty_payment(

@@ -1,7 +1,8 @@
 """Services for enterprises and staff scoping.
 
-Creating an enterprise creates its four staff groups (editor, operator, treasurer, manager), a
-Wagtail collection for its images and documents, and the collection permissions of its editors.
+Creating an enterprise creates its default chart of accounts, its four staff groups (editor,
+operator, treasurer, manager), a Wagtail collection for its images and documents, and the
+collection permissions of its editors.
 Page permissions are granted on the enterprise's village pages (one per language) once those pages
 exist; `enterprise_grant_page_permissions` is idempotent and is called whenever a village page is
 created, published or translated.
@@ -13,8 +14,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from bumdes.ledger import chart_create
-from bumdes.models import BusinessUnit, Enterprise, EnterpriseRole, Role
+from bumdes import chart
+from bumdes.models import Account, BusinessUnit, Enterprise, EnterpriseRole, Role
 
 PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     Role.EDITOR: ("add_page", "change_page", "publish_page"),
@@ -67,6 +68,25 @@ MODEL_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
 
 def _permission(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def chart_create(*, enterprise: Enterprise) -> int:
+    """Create the default chart of accounts for an enterprise (missing accounts only)."""
+    existing = set(enterprise.accounts.values_list("code", flat=True))
+    accounts = [
+        Account(
+            enterprise=enterprise,
+            code=code,
+            name=name,
+            name_en=name_en,
+            kind=kind,
+            is_header=chart.is_header(code),
+        )
+        for code, name, name_en, kind in chart.DEFAULT_CHART
+        if code not in existing
+    ]
+    Account.objects.bulk_create(accounts)
+    return len(accounts)
 
 
 @transaction.atomic

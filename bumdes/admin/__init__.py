@@ -8,5 +8,6 @@ operators who assign them to departures as much as for the treasurer who pays th
 
 Every queryset is narrowed to the user's own BUMDes (invariant 6) through `permissions.scoped`;
 superusers see every BUMDes and choose one where a screen works on one set of books. Every
-change is one service call (`bumdes.ledger`, `bumdes.manual`, `bumdes.postings`).
+change is one service call (`bumdes.ledger`, `bumdes.periods`, `bumdes.manual`,
+`bumdes.postings`).
 """

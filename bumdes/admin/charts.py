@@ -1,6 +1,8 @@
 """A small bar chart drawn on the server as inline SVG (no JavaScript library): each month's
 figure beside the same month a year earlier, above the long tables of a report."""
 
+from dataclasses import dataclass
+
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -36,27 +38,24 @@ def _nice_max(value: int) -> int:
     return int(10 * step)
 
 
-def bar_chart(
-    rows: list[tuple[str, int, int]], *, title: str, current_label: str, prior_label: str
-) -> SafeString:
-    """`rows`: (label, current, prior). Returns an accessible SVG (role img, a title, and a
-    <title> per bar for the exact rupiah figure)."""
-    if not rows or not any(current or prior for _label, current, prior in rows):
-        return mark_safe("")
-    top = _nice_max(max(max(current, prior) for _label, current, prior in rows))
-    plot_w = WIDTH - LEFT - 10
-    plot_h = HEIGHT - TOP - BOTTOM
-    group = plot_w / len(rows)
-    bar = min(group * 0.36, 28)
+@dataclass(frozen=True)
+class _Plot:
+    """The drawing area: each figure's height is measured against the figure at its top."""
 
-    def y(value: int) -> float:
-        return TOP + plot_h - plot_h * max(value, 0) / top
+    top: int
+    height: int = HEIGHT - TOP - BOTTOM
 
-    parts = []
+    def y(self, value: int) -> float:
+        return TOP + self.height - self.height * max(value, 0) / self.top
+
+
+def _grid(plot: _Plot) -> list[str]:
+    """Five horizontal lines from zero to the top figure, each with its short amount."""
+    lines = []
     for tick in range(5):
-        value = top * tick // 4
-        ty = y(value)
-        parts.append(
+        value = plot.top * tick // 4
+        ty = plot.y(value)
+        lines.append(
             format_html(
                 '<line x1="{}" x2="{}" y1="{}" y2="{}" class="desa-chart__grid"/>'
                 '<text x="{}" y="{}" class="desa-chart__axis" text-anchor="end">{}</text>',
@@ -69,13 +68,24 @@ def bar_chart(
                 short_amount(value),
             )
         )
+    return lines
+
+
+def _bars(
+    rows: list[tuple[str, int, int]], plot: _Plot, *, current_label: str, prior_label: str
+) -> list[str]:
+    """Per row, the prior bar left of the current one (each titled with its exact rupiah
+    figure) and the row's label below them."""
+    group = (WIDTH - LEFT - 10) / len(rows)
+    bar = min(group * 0.36, 28)
+    parts = []
     for index, (label, current, prior) in enumerate(rows):
         x = LEFT + group * index + group / 2
         for offset, value, colour, which in (
             (-bar, prior, PRIOR, prior_label),
             (0, current, CURRENT, current_label),
         ):
-            top_y = y(value)
+            top_y = plot.y(value)
             parts.append(
                 format_html(
                     '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" rx="2">'
@@ -83,7 +93,7 @@ def bar_chart(
                     f"{x + offset:.1f}",
                     f"{top_y:.1f}",
                     f"{bar:.1f}",
-                    f"{TOP + plot_h - top_y:.1f}",
+                    f"{TOP + plot.height - top_y:.1f}",
                     colour,
                     label,
                     rupiah(value),
@@ -98,6 +108,18 @@ def bar_chart(
                 label[:3] if len(rows) > 6 else label,
             )
         )
+    return parts
+
+
+def bar_chart(
+    rows: list[tuple[str, int, int]], *, title: str, current_label: str, prior_label: str
+) -> SafeString:
+    """`rows`: (label, current, prior). Returns an accessible SVG (role img, a title, and a
+    <title> per bar for the exact rupiah figure)."""
+    if not rows or not any(current or prior for _label, current, prior in rows):
+        return mark_safe("")
+    plot = _Plot(top=_nice_max(max(max(current, prior) for _label, current, prior in rows)))
+    parts = _grid(plot) + _bars(rows, plot, current_label=current_label, prior_label=prior_label)
     legend = format_html_join(
         "",
         '<span class="desa-chart__key"><span style="background:{}"></span>{}</span>',

@@ -92,21 +92,22 @@ class CashFlow:
         return self.opening_cash + self.net_change == self.closing_cash
 
 
-def cash_flow(enterprise, *, start: dt.date, end: dt.date, unit=None) -> CashFlow:
-    """Receipts and payments of the period by activity, and the cash at its start and end, with
-    the same span a year earlier; one aggregate query for the flows (the lines of entries that
-    touch cash, a parallel hash semi-join on the entry), one for the cash balances, and one
-    look-up of the cash accounts in the chart."""
-    period = Period(start, end)
-    prior = period.prior
-    ids = [e.pk for e in enterprise_list(enterprise)]
-    # The cash accounts' ids as literals (a query on the small chart, not the journal): with a
-    # subquery PostgreSQL guesses one cash line in a hundred and plans a hash that spills.
-    cash = list(
+def _cash_account_ids(ids: list[int]) -> list[int]:
+    """The cash accounts' ids as literals (a query on the small chart, not the journal): with a
+    subquery PostgreSQL guesses one cash line in a hundred and plans a hash that spills."""
+    return list(
         Account.objects.filter(
             enterprise_id__in=ids, code__startswith=CASH_PREFIX, is_header=False
         ).values_list("pk", flat=True)
     )
+
+
+def _activities(
+    enterprise, unit, period: Period, *, ids: list[int], cash: list[int]
+) -> dict[str, Section]:
+    """The flows by activity, one line per category: one aggregate query over the other lines
+    of the entries that touch cash (a parallel hash semi-join on the entry)."""
+    prior = period.prior
     span = period.q() | prior.q()
     entries_with_cash = (
         JournalLine.objects.order_by()
@@ -130,16 +131,20 @@ def cash_flow(enterprise, *, start: dt.date, end: dt.date, unit=None) -> CashFlo
         if category in totals:
             figure = totals[category]
             activities[activity].add(Line(category, label, figure.current, figure.prior))
-    net = Figure(0, 0)
-    for section in activities.values():
-        net += section.total
+    return activities
 
-    balances = (
+
+def _cash_balances(
+    enterprise, unit, period: Period, *, cash: list[int]
+) -> tuple[Figure, Figure, list[Line]]:
+    """Opening and closing cash, and the closing balance per cash account: one aggregate query."""
+    prior = period.prior
+    rows = (
         lines_of(enterprise, unit)
-        .filter(date__lte=end, account_id__in=cash)
+        .filter(date__lte=period.end, account_id__in=cash)
         .values("account__code", "account__name")
         .annotate(
-            opening=signed_sum(Q(date__lt=start)),
+            opening=signed_sum(Q(date__lt=period.start)),
             closing=signed_sum(),
             prior_opening=signed_sum(Q(date__lt=prior.start)),
             prior_closing=signed_sum(Q(date__lte=prior.end)),
@@ -147,13 +152,28 @@ def cash_flow(enterprise, *, start: dt.date, end: dt.date, unit=None) -> CashFlo
         .order_by("account__code")
     )
     opening, closing, accounts = Figure(0, 0), Figure(0, 0), []
-    for row in balances:
+    for row in rows:
         opening += Figure(row["opening"] or 0, row["prior_opening"] or 0)
         figure = Figure(row["closing"] or 0, row["prior_closing"] or 0)
         closing += figure
         accounts.append(
             Line(row["account__code"], row["account__name"], figure.current, figure.prior)
         )
+    return opening, closing, accounts
+
+
+def cash_flow(enterprise, *, start: dt.date, end: dt.date, unit=None) -> CashFlow:
+    """Receipts and payments of the period by activity, and the cash at its start and end, with
+    the same span a year earlier; one aggregate query for the flows, one for the cash balances,
+    and one look-up of the cash accounts in the chart."""
+    period = Period(start, end)
+    ids = [e.pk for e in enterprise_list(enterprise)]
+    cash = _cash_account_ids(ids)
+    activities = _activities(enterprise, unit, period, ids=ids, cash=cash)
+    net = Figure(0, 0)
+    for section in activities.values():
+        net += section.total
+    opening, closing, accounts = _cash_balances(enterprise, unit, period, cash=cash)
     return CashFlow(
         scope=scope_for(enterprise, unit, period),
         activities=activities,

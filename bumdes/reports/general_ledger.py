@@ -104,25 +104,18 @@ def _sql(account: str | None, unit, openings: dict[int, int]) -> tuple[str, dict
     return sql, params
 
 
-def general_ledger(
-    enterprise,
-    *,
-    start: dt.date | None,
-    end: dt.date,
-    account: str | None = None,
-    unit=None,
-) -> GeneralLedger:
-    """One account (by code) or all accounts with a balance or movement: two queries, one
-    aggregate for the opening and closing balances, one for the lines with running balances."""
-    period = Period(start, end)
-    first = start or dt.date.min
-    lines = lines_of(enterprise, unit).filter(date__lte=end)
+def _ledger_accounts(
+    enterprise, unit, period: Period, account: str | None
+) -> tuple[dict[str, LedgerAccount], dict[int, int]]:
+    """The accounts with a balance or movement by code, without their lines yet, and every
+    account's opening balance by id (debit positive): one aggregate query."""
+    lines = lines_of(enterprise, unit).filter(date__lte=period.end)
     if account is not None:
         lines = lines.filter(account__code=account)
     summary = (
         lines.values("account_id", "account__code", "account__name", "account__kind")
         .annotate(
-            opening=signed_sum(Q(date__lt=first)),
+            opening=signed_sum(Q(date__lt=period.start or dt.date.min)),
             debit=Sum("amount", filter=period.q() & Q(side=Side.DEBIT)),
             credit=Sum("amount", filter=period.q() & Q(side=Side.CREDIT)),
             closing=signed_sum(),
@@ -146,10 +139,20 @@ def general_ledger(
             closing=sign * (row["closing"] or 0),
             prior_closing=sign * (row["prior_closing"] or 0),
         )
-    if not accounts:
-        return GeneralLedger(scope=scope_for(enterprise, unit, period), accounts=[])
+    return accounts, openings
+
+
+def _lines_add(
+    accounts: dict[str, LedgerAccount],
+    enterprise,
+    unit,
+    period: Period,
+    account: str | None,
+    openings: dict[int, int],
+) -> None:
+    """Give each account its period's lines with the running balance: one query."""
     sql, params = _sql(account, unit, openings)
-    params.update(enterprise=enterprise.pk, start=first, end=end)
+    params.update(enterprise=enterprise.pk, start=period.start or dt.date.min, end=period.end)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for code, *values in cursor.fetchall():
@@ -167,5 +170,21 @@ def general_ledger(
                     balance=balance,
                 )
             )
+
+
+def general_ledger(
+    enterprise,
+    *,
+    start: dt.date | None,
+    end: dt.date,
+    account: str | None = None,
+    unit=None,
+) -> GeneralLedger:
+    """One account (by code) or all accounts with a balance or movement: two queries, one
+    aggregate for the opening and closing balances, one for the lines with running balances."""
+    period = Period(start, end)
+    accounts, openings = _ledger_accounts(enterprise, unit, period, account)
+    if accounts:
+        _lines_add(accounts, enterprise, unit, period, account, openings)
     scope = scope_for(enterprise, unit, period)
     return GeneralLedger(scope=scope, accounts=list(accounts.values()))

@@ -82,18 +82,8 @@ def _sum(key, label, rows: list[ImpactRow]) -> ImpactRow:
     return ImpactRow(key, label, *(sum(getattr(r, name) for r in rows) for name in FIGURES))
 
 
-def impact(enterprises, *, start: dt.date, end: dt.date, unit=None) -> ImpactReport:
-    """Community members' income by month, village, migrant flag and gender; three queries."""
-    period = Period(start, end)
-    prior = period.prior
-    lines = lines_of(enterprises, unit).filter(
-        Q(account__code=chart.COMMUNITY_FEES) | Q(account__code__startswith="1.1.01."),
-        period.q() | prior.q(),
-        counterparty__kind=CounterpartyKind.COMMUNITY,
-    )
-    figures = _aggregates(period, prior)
-
-    # Months: current months, each beside the same month a year earlier.
+def _by_month(lines, period: Period) -> list[ImpactRow]:
+    """Each month of the period beside the same month a year earlier: one aggregate query."""
     monthly = {
         row["month"]: row
         for row in lines.annotate(month=TruncMonth("date"))
@@ -105,11 +95,11 @@ def impact(enterprises, *, start: dt.date, end: dt.date, unit=None) -> ImpactRep
         )
         .order_by("month")
     }
-    by_month = []
-    month = dt.date(start.year, start.month, 1)
-    while month <= end:
+    rows = []
+    month = dt.date(period.start.year, period.start.month, 1)
+    while month <= period.end:
         now, before = monthly.get(month, {}), monthly.get(one_year_earlier(month), {})
-        by_month.append(
+        rows.append(
             ImpactRow(
                 month.isoformat()[:7],
                 month_id(month),
@@ -122,14 +112,12 @@ def impact(enterprises, *, start: dt.date, end: dt.date, unit=None) -> ImpactRep
             )
         )
         month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return rows
 
-    by_village = [
-        _row(row["enterprise_id"], row["enterprise__name"], row)
-        for row in lines.values("enterprise_id", "enterprise__name")
-        .annotate(**figures)
-        .order_by("enterprise__name")
-    ]
 
+def _by_flags(lines, figures: dict) -> tuple[list[ImpactRow], list[ImpactRow]]:
+    """By the returned-migrant-worker flag and by gender, unknown last: one aggregate query on
+    the pairs of both, summed each way."""
     cells = list(
         lines.values("counterparty__returned_migrant_worker", "counterparty__gender")
         .annotate(**figures)
@@ -145,6 +133,27 @@ def impact(enterprises, *, start: dt.date, end: dt.date, unit=None) -> ImpactRep
     for gender in ("female", "male", ""):
         found = [_row("", "", c) for c in cells if (c["counterparty__gender"] or "") == gender]
         by_gender.append(_sum(gender or "unknown", GENDERS.get(gender, UNKNOWN), found))
+    return by_migrant, by_gender
+
+
+def impact(enterprises, *, start: dt.date, end: dt.date, unit=None) -> ImpactReport:
+    """Community members' income by month, village, migrant flag and gender; three queries."""
+    period = Period(start, end)
+    prior = period.prior
+    lines = lines_of(enterprises, unit).filter(
+        Q(account__code=chart.COMMUNITY_FEES) | Q(account__code__startswith="1.1.01."),
+        period.q() | prior.q(),
+        counterparty__kind=CounterpartyKind.COMMUNITY,
+    )
+    figures = _aggregates(period, prior)
+    by_month = _by_month(lines, period)
+    by_village = [
+        _row(row["enterprise_id"], row["enterprise__name"], row)
+        for row in lines.values("enterprise_id", "enterprise__name")
+        .annotate(**figures)
+        .order_by("enterprise__name")
+    ]
+    by_migrant, by_gender = _by_flags(lines, figures)
     return ImpactReport(
         scope=scope_for(enterprises, unit, period),
         by_month=by_month,

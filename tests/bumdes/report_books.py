@@ -23,8 +23,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bumdes import chart
-from bumdes.ledger import EntryBuilder, profit_distribute, year_close
+from bumdes.ledger import EntryBuilder
 from bumdes.models import BusinessUnit, Counterparty, Enterprise
+from bumdes.periods import profit_distribute, year_close
 from bumdes.postings import (
     Sale,
     post_cancellation,

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from bumdes import chart
-from bumdes.ledger import balances, period_lock
+from bumdes.ledger import balances
 from bumdes.models import Enterprise, JournalEntry
+from bumdes.periods import period_lock
 from tests.admin_screens import english, field_errors, refused
 from tests.bumdes.books_screens import (
     JOURNAL,

@@ -8,8 +8,9 @@ import pytest
 
 from bumdes import chart
 from bumdes.admin.base import month_end
-from bumdes.ledger import balances, period_lock, year_close, year_profit
+from bumdes.ledger import balances
 from bumdes.models import JournalEntry, LockDateChange
+from bumdes.periods import period_lock, year_close, year_profit
 from tests.admin_screens import field_errors, refused
 from tests.bumdes.books_screens import JOURNAL, PERIODS, last_month_end, rp, today
 

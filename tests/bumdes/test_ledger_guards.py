@@ -6,8 +6,9 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from bumdes import chart
-from bumdes.ledger import EntryBuilder, LedgerError, PeriodClosed, Unbalanced, period_lock
+from bumdes.ledger import EntryBuilder, LedgerError, PeriodClosed, Unbalanced
 from bumdes.models import Account, Enterprise, JournalEntry, JournalLine, Side
+from bumdes.periods import period_lock
 
 pytestmark = pytest.mark.django_db
 

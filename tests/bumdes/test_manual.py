@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import ModelLogEntry
 
 from bumdes import chart, postings
-from bumdes.ledger import LedgerError, balances, period_lock
+from bumdes.ledger import LedgerError, balances
 from bumdes.manual import (
     ManualEntryInvalid,
     NotAllowed,
@@ -25,6 +25,7 @@ from bumdes.manual import (
     manual_entry_reject_reason,
 )
 from bumdes.models import BusinessUnit, Counterparty, Enterprise, JournalEntry, ManualEntry
+from bumdes.periods import period_lock
 from tests.bumdes.enterprises import make_enterprise, make_user
 
 pytestmark = pytest.mark.django_db

@@ -6,14 +6,9 @@ from decimal import Decimal
 import pytest
 
 from bumdes import chart, postings
-from bumdes.ledger import (
-    LedgerError,
-    balances,
-    journal_entry_reverse,
-    profit_distribute,
-    year_close,
-)
+from bumdes.ledger import LedgerError, balances, journal_entry_reverse
 from bumdes.models import Counterparty, JournalEntry
+from bumdes.periods import profit_distribute, year_close
 from bumdes.services import enterprise_create
 from core.money import percent_of
 
