@@ -10,10 +10,12 @@
 """
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bumdes import chart
 from bumdes.ledger import EntryBuilder, LedgerError, LineSpec, balances, journal_entry_post
@@ -122,6 +124,80 @@ def year_profit(enterprise: Enterprise, year: int) -> int:
     return line.amount if line.side == Side.CREDIT else -line.amount
 
 
+SHARE_VILLAGE = gettext_lazy("Village share (PADes)")
+SHARE_RESERVES = gettext_lazy("Reserves")
+SHARE_INVESTORS = gettext_lazy("Community investors")
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str
+    account: str
+    percent: Decimal
+    amount: int
+
+
+@dataclass(frozen=True)
+class DistributionPlan:
+    """How a year's profit is shared: what the treasurer previews is what is posted."""
+
+    year: int
+    profit: int
+    shares: list[Share]
+    percent: Decimal
+    distributed: int
+
+    @property
+    def kept(self) -> int:
+        """What stays in retained earnings."""
+        return self.profit - self.distributed
+
+    @property
+    def valid(self) -> bool:
+        return self.profit > 0 and 0 < self.percent <= 100
+
+    @property
+    def rounding(self) -> int:
+        """Each share is rounded to whole rupiah; the difference to the rounded total."""
+        return self.distributed - sum(share.amount for share in self.shares)
+
+
+def profit_distribution_plan(enterprise: Enterprise, year: int) -> DistributionPlan:
+    """The village meeting's split of a closed year's profit by the enterprise's AD/ART
+    percentages, each share rounded to whole rupiah."""
+    profit = year_profit(enterprise, year)
+    rows = [
+        (
+            gettext_lazy("Village share (PADes)"),
+            chart.PADES_PAYABLE,
+            enterprise.share_village_percent,
+        ),
+        (gettext_lazy("Reserves"), chart.RESERVES, enterprise.share_reserve_percent),
+        (
+            gettext_lazy("Community investors"),
+            chart.INVESTORS_PAYABLE,
+            enterprise.share_investors_percent,
+        ),
+    ]
+    shares = [
+        Share(
+            label=label,
+            account=code,
+            percent=Decimal(str(percent)),
+            amount=percent_of(profit, percent),
+        )
+        for label, code, percent in rows
+    ]
+    total = sum((share.percent for share in shares), Decimal(0))
+    return DistributionPlan(
+        year=year,
+        profit=profit,
+        shares=shares,
+        percent=total,
+        distributed=percent_of(profit, total),
+    )
+
+
 @transaction.atomic
 def profit_distribute(
     *,
@@ -136,20 +212,13 @@ def profit_distribute(
     difference to the rounded total goes to the rounding account."""
     if not decision_number.strip() or decision_date is None:
         raise LedgerError(_("The village meeting's decision number and date are required."))
-    profit = year_profit(enterprise, year)
-    if profit <= 0:
+    plan = profit_distribution_plan(enterprise, year)
+    if plan.profit <= 0:
         raise LedgerError(
             _("The year %(year)d has no closed profit to distribute.") % {"year": year}
         )
-    shares = [
-        (chart.PADES_PAYABLE, enterprise.share_village_percent),
-        (chart.RESERVES, enterprise.share_reserve_percent),
-        (chart.INVESTORS_PAYABLE, enterprise.share_investors_percent),
-    ]
-    total_percent = sum(Decimal(str(p)) for _, p in shares)
-    if total_percent <= 0 or total_percent > 100:
+    if not plan.valid:
         raise LedgerError(_("The distribution percentages must add up to between 0 and 100."))
-    distributed = percent_of(profit, total_percent)
     builder = EntryBuilder(
         enterprise=enterprise,
         date=decision_date,
@@ -158,13 +227,10 @@ def profit_distribute(
         source_ref=str(year),
         user=user,
     )
-    builder.debit(chart.RETAINED, distributed)
-    parts = 0
-    for code, percent in shares:
-        amount = percent_of(profit, percent)
-        parts += amount
-        builder.credit(code, amount)
-    rounding = distributed - parts
+    builder.debit(chart.RETAINED, plan.distributed)
+    for share in plan.shares:
+        builder.credit(share.account, share.amount)
+    rounding = plan.rounding
     if rounding > 0:
         builder.credit(chart.ROUNDING, rounding)
     elif rounding < 0:

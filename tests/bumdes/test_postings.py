@@ -8,7 +8,7 @@ import pytest
 from bumdes import chart, postings
 from bumdes.ledger import LedgerError, balances, journal_entry_reverse
 from bumdes.models import Counterparty, JournalEntry
-from bumdes.periods import profit_distribute, year_close
+from bumdes.periods import profit_distribute, profit_distribution_plan, year_close
 from bumdes.services import enterprise_create
 from core.money import percent_of
 
@@ -199,6 +199,7 @@ def test_year_close_and_profit_distribution_with_rounding(enterprise, sale):
         profit_distribute(
             enterprise=enterprise, year=2025, decision_number="", decision_date=dt.date(2026, 2, 1)
         )
+    plan = profit_distribution_plan(enterprise, 2025)  # what the treasurer's preview shows
     dist = profit_distribute(
         enterprise=enterprise,
         year=2025,
@@ -206,6 +207,11 @@ def test_year_close_and_profit_distribution_with_rounding(enterprise, sale):
         decision_date=dt.date(2026, 2, 1),
     )
     lines = _lines(dist)
+    # The preview is what was posted, share by share.
+    assert ("debit", chart.RETAINED, plan.distributed) in lines
+    for share in plan.shares:
+        assert ("credit", share.account, share.amount) in lines
+    assert plan.rounding == 1
     # 99.99% of 1.000.001 is 999.900,9999 → 999.901; each 33.33% is 333.300,33 → 333.300, so
     # the three shares make 999.900 and the rupiah left over goes to the rounding account.
     assert ("debit", chart.RETAINED, 999_901) in lines

@@ -13,9 +13,8 @@ from wagtail.admin import messages
 from bumdes.admin.forms import DistributeForm
 from bumdes.admin.periods.base import PeriodsMixin, closed_years, distributions
 from bumdes.ledger import LedgerError
-from bumdes.periods import profit_distribute, year_profit
+from bumdes.periods import profit_distribute, profit_distribution_plan, year_profit
 from core.formats import rupiah
-from core.money import percent_of
 
 
 class DistributeView(PeriodsMixin, FormView):
@@ -52,37 +51,26 @@ class DistributeView(PeriodsMixin, FormView):
     def get_initial(self):
         return {"year": self.chosen_year()}
 
-    def shares(self, profit: int) -> list[dict]:
-        enterprise = self.enterprise
-        rows = [
-            (_("Village share (PADes)"), "2.1.07.01", enterprise.share_village_percent),
-            (_("Reserves"), "3.2.01.01", enterprise.share_reserve_percent),
-            (_("Community investors"), "2.1.07.02", enterprise.share_investors_percent),
-        ]
-        return [
-            {
-                "label": label,
-                "account": code,
-                "percent": percent,
-                "amount": rupiah(percent_of(profit, percent)),
-            }
-            for label, code, percent in rows
-        ]
-
     def distribution_preview(self, year: int) -> dict:
-        """The year's profit, each share and what is kept, before anything is posted."""
-        profit = year_profit(self.enterprise, year)
-        shares = self.shares(profit)
-        percent = sum(row["percent"] for row in shares)
-        distributed = percent_of(profit, percent)
+        """The year's profit, each share and what is kept, before anything is posted: the plan
+        `profit_distribute` then posts."""
+        plan = profit_distribution_plan(self.enterprise, year)
         return {
             "year": year,
-            "profit": rupiah(profit),
-            "shares": shares,
-            "percent": percent,
-            "distributed": rupiah(distributed),
-            "kept": rupiah(profit - distributed),
-            "valid": 0 < percent <= 100,
+            "profit": rupiah(plan.profit),
+            "shares": [
+                {
+                    "label": share.label,
+                    "account": share.account,
+                    "percent": share.percent,
+                    "amount": rupiah(share.amount),
+                }
+                for share in plan.shares
+            ],
+            "percent": plan.percent,
+            "distributed": rupiah(plan.distributed),
+            "kept": rupiah(plan.kept),
+            "valid": 0 < plan.percent <= 100,
         }
 
     def get_context_data(self, **kwargs):
