@@ -1,8 +1,9 @@
 """The default chart of accounts of a BUMDes, in the Kepmendesa PDTT 136/2022 style.
 
 Codes `x.x.xx.xx`; header accounts (shorter codes) group the detail accounts that start with their
-code. Accounts marked * in DESIGN.md are added for a booking business. The named constants are the
-accounts the sales side posts to.
+code. Besides the standard accounts it has those a booking business needs (the payment gateway's
+balance, payouts in transit, unearned revenue, refunds and partners payable, community fees,
+commission, payment fees, rounding). The named constants are the accounts the sales side posts to.
 """
 
 from bumdes.models.accounts import AccountKind as K

@@ -1,8 +1,8 @@
-"""Reports of the books (DESIGN.md §5): each report is a plain function that returns plain data
-(dataclasses), computed with one aggregate query per section, for one enterprise, one business
-unit or the whole BUMDes, with the same span one year earlier beside each figure. The admin
-screens, the exports (`bumdes.exports`) and `manage.py bumdes_report` all use these functions.
-"""
+"""Reports of the books (docs/architecture.md, "The books"): each report is a plain function
+that returns plain data (dataclasses), computed with one aggregate query per section, for one
+enterprise, one business unit or the whole BUMDes, with the same span one year earlier beside
+each figure. The admin screens, the exports (`bumdes.exports`) and `manage.py bumdes_report` all
+use these functions."""
 
 from bumdes.reports.balance_sheet import BalanceSheet, balance_sheet
 from bumdes.reports.cash_flow import CashFlow, cash_flow

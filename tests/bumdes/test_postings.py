@@ -1,4 +1,4 @@
-"""Each posting of DESIGN.md section 5 on fixed amounts (a Rp 1.000.000 booking)."""
+"""Each posting of the books (docs/architecture.md, "The books") on fixed amounts (Rp 1.000.000)."""
 
 import datetime as dt
 from decimal import Decimal
