@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bumdes import chart
 from bumdes.ledger import balances
-from tours.booking.bookings import Customer, booking_cancel
+from tours.booking.booking_input import Customer
 from tours.booking.books import (
     booking_paid_amount,
     cancellation_post,
@@ -20,6 +20,7 @@ from tours.booking.books import (
     payment_record,
     refund_mark_paid,
 )
+from tours.booking.cancelling import booking_cancel
 from tours.booking.errors import BookingError
 from tours.models import Booking, BookingStatus, Departure, PaymentMethod, Refund, TourPage
 from tours.payments.paying import booking_create

@@ -12,8 +12,8 @@ from django.utils import timezone, translation
 from bumdes.models import Enterprise, JournalLine
 from tests.payments.conftest import ACCOUNT
 from tests.tours.factories import BOOKED_AT, GUEST, DepartureFactory, hold
-from tours.booking.bookings import holds_expire
 from tours.booking.errors import BookingInvalid, PaymentUnavailable, SoldOut
+from tours.booking.holds import holds_expire
 from tours.booking.providers import payment_methods_available
 from tours.models import Booking, BookingStatus, Payment, PaymentMethod, PaymentStatus, Refund
 from tours.models.availability import seats_taken

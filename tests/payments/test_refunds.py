@@ -22,8 +22,8 @@ from tests.payments.conftest import ACCOUNT
 from tests.payments.test_webhooks import deliver, event, session_for
 from tests.tours.factories import BOOKED_AT, STARTS_AT, DepartureFactory, confirmed, hold
 from tests.tours.test_admin_bookings import english
-from tours.booking.bookings import booking_cancel
 from tours.booking.books import booking_sale, departure_deliver, payment_record, refund_mark_paid
+from tours.booking.cancelling import booking_cancel
 from tours.booking.errors import BookingInvalid, NotAllowed
 from tours.models import BookingStatus, PaymentMethod, PaymentStatus, Refund
 from tours.payments.refunds import (

@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from core.localtime import zone_info
-from tours.booking.bookings import Customer
+from tours.booking.booking_input import Customer
 from tours.booking.departures import departure_add_extra
 from tours.models import Booking, Departure, TourPage
 from tours.payments.paying import booking_create

@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from tours.booking.bookings import Customer
+from tours.booking.booking_input import Customer
 from tours.models import (
     Booking,
     BookingStatus,

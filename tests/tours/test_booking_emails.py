@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.formats import local_date, local_time
-from tours.booking.bookings import Customer, booking_cancel
+from tours.booking.booking_input import Customer
+from tours.booking.cancelling import booking_cancel
 from tours.booking.notifications import booking_email
 from tours.models import Departure, DepartureStatus, TourPage
 from tours.payments.paying import booking_create

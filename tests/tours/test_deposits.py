@@ -18,8 +18,8 @@ from core.formats import local_date
 from tests.tours.factories import BOOKED_AT, GUEST, STARTS_AT, DepartureFactory, hold, tour, wib
 from tours.admin.manifest import manifest_rows
 from tours.booking.balances import booking_paid_amount
-from tours.booking.bookings import booking_check_in
 from tours.booking.books import payment_record
+from tours.booking.checkin import booking_check_in
 from tours.booking.deposits import (
     amount_due_now,
     deposit_terms,

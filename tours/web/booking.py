@@ -26,10 +26,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.ratelimit import rate_limited
 from tours.booking import tickets
-from tours.booking.bookings import booking_cancel as cancel_service
-from tours.booking.bookings import booking_confirm, booking_hold, booking_set_customer
 from tours.booking.cancellation import cancellation_refund, refund_quote
+from tours.booking.cancelling import booking_cancel as cancel_service
+from tours.booking.confirming import booking_confirm
 from tours.booking.errors import BookingError, BookingInvalid, HoldExpired, SoldOut
+from tours.booking.holds import booking_hold, booking_set_customer
 from tours.booking.providers import payment_methods_available
 from tours.models import Booking, BookingStatus, Departure, PaymentMethod, TourPage
 from tours.models.availability import departure_is_bookable, seats_taken, tour_in_language
