@@ -26,12 +26,8 @@ from tours.booking.books import booking_sale, departure_deliver, payment_record,
 from tours.booking.cancelling import booking_cancel
 from tours.booking.errors import BookingInvalid, NotAllowed
 from tours.models import BookingStatus, PaymentMethod, PaymentStatus, Refund
-from tours.payments.refunds import (
-    RefundNotSent,
-    refund_create,
-    refund_send,
-    refunds_send_pending,
-)
+from tours.payments.refund_sending import RefundNotSent, refund_send, refunds_send_pending
+from tours.payments.refunds import refund_create
 from tours.payments.stripe_api import stripe_refund_create
 
 pytestmark = pytest.mark.django_db

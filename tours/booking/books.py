@@ -163,8 +163,9 @@ def cancellation_post(*, booking: Booking, now: dt.datetime | None = None) -> Re
     refund: it is the one made at the moment of the cancellation.
 
     The amount is `refund_quote`'s, the figure the guest and staff were shown. A card refund
-    goes out through Stripe by itself, once this transaction commits (`tours.payments.refunds`);
-    cash and bank refunds are paid by hand and recorded with `refund_mark_paid`.
+    goes out through Stripe by itself, once this transaction commits
+    (`tours.payments.refund_sending`); cash and bank refunds are paid by hand and recorded with
+    `refund_mark_paid`.
     """
     now = now or timezone.now()
     cancelled_at = (

@@ -6,7 +6,7 @@ post it to the books (`payment_record`). When the hold had run out and its place
 meanwhile, the booking is never oversold: it stays expired, the money received is still recorded
 and posted (it *is* in the BUMDes's Stripe balance), moved at once from unearned revenue to
 refunds payable, and a pending Stripe `Refund` for the full amount is created and sent through
-Stripe once the transaction commits (`tours.payments.refunds`); the guest is told when Stripe
+Stripe once the transaction commits (`tours.payments.refund_sending`); the guest is told when Stripe
 reports it paid. Money for a booking that owes nothing (cancelled meanwhile, or paid twice from
 two open Checkout tabs) goes the same way: recorded, posted, and owed back — never an error that
 would make Stripe retry forever.
