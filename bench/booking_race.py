@@ -37,6 +37,13 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import django  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connections  # noqa: E402
+from django.db.models import Sum  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from bench.race_inputs import bad_inputs, booking_body  # noqa: E402
 from tests.postgres import TempPostgres  # noqa: E402
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -102,11 +109,7 @@ def environment(server: TempPostgres, media: Path) -> dict:
 
 def prepare(capacity: int) -> dict:
     """Migrate, load the demo and add the departures the run needs; returns their ids."""
-    import django
-    from django.core.management import call_command
-
     django.setup()
-    from django.db import connections
     from wagtail.models import Locale
 
     from tours.models import Departure, DepartureStatus, TourPage
@@ -177,21 +180,6 @@ def stop_gunicorn(process: subprocess.Popen) -> None:
 # The run --------------------------------------------------------------------------------------
 
 
-def booking_body(departure: int, tier: int, index: int, quantity=1) -> dict:
-    return {
-        "departure": departure,
-        "lines": [{"tier": tier, "quantity": quantity}],
-        "customer": {
-            "name": f"Tamu {index}",
-            "email": f"tamu{index}@contoh.id",
-            "phone": f"+62812000{index:05d}",
-            "country": "ID",
-            "language": "id",
-        },
-        "payment_method": "cash",
-    }
-
-
 def at_once(count: int, send) -> list[tuple]:
     """Run `send(i)` in `count` threads released together; results in order."""
     barrier = threading.Barrier(count)
@@ -220,53 +208,8 @@ def summary(data) -> str:
     return str(data)[:80]
 
 
-def bad_inputs(ids: dict) -> list[tuple[str, str, str, object, dict]]:
-    tier, race = ids["tier"], ids["race"]
-
-    def changed(**changes) -> dict:
-        return {**booking_body(ids["idempotent"], tier, 900), **changes}
-
-    def line(**values) -> list:
-        return [{"tier": tier, "quantity": 1, **values}]
-
-    customer = booking_body(race, tier, 900)["customer"]
-    without_email = {key: value for key, value in customer.items() if key != "email"}
-    departures = f"/api/v1/tours/{ids['tour']}/departures/"
-    post = "POST", "/api/v1/bookings/"
-    return [
-        ("zero quantity", *post, changed(lines=line(quantity=0)), {}),
-        ("negative quantity", *post, changed(lines=line(quantity=-3)), {}),
-        ("fractional quantity", *post, changed(lines=line(quantity=1.5)), {}),
-        ("quantity as text", *post, changed(lines=line(quantity="2")), {}),
-        ("below the tier's minimum", *post, changed(lines=line(tier=ids["min_tier"])), {}),
-        ("unknown tier", *post, changed(lines=line(tier=999999)), {}),
-        ("no lines", *post, changed(lines=[]), {}),
-        ("unknown payment method", *post, changed(payment_method="bitcoin"), {}),
-        ("missing e-mail", *post, changed(customer=without_email), {}),
-        ("bad e-mail", *post, changed(customer={**customer, "email": "tamu@"}), {}),
-        ("bad phone", *post, changed(customer={**customer, "phone": "12"}), {}),
-        ("unknown departure", *post, changed(departure=999999), {}),
-        ("departure as text", *post, changed(departure="besok"), {}),
-        ("started departure", *post, changed(departure=ids["started"]), {}),
-        ("closed departure", *post, changed(departure=ids["closed"]), {}),
-        ("sold-out departure", *post, changed(departure=race), {}),
-        ("malformed JSON", *post, '{"departure": 1, "lines": [', {}),
-        ("JSON array body", *post, "[1, 2]", {}),
-        ("Idempotency-Key of 256", *post, changed(), {"Idempotency-Key": "k" * 256}),
-        ("unknown tour", "GET", "/api/v1/tours/999999/departures/", None, {}),
-        ("from after to", "GET", f"{departures}?from=2027-02-10&to=2027-02-09", None, {}),
-        ("range over 366 days", "GET", f"{departures}?from=2027-01-01&to=2028-06-01", None, {}),
-        ("bad date", "GET", f"{departures}?from=2027-13-01", None, {}),
-        ("wrong token", "GET", "/api/v1/bookings/LPS-22222/?token=nope", None, {}),
-    ]
-
-
 def bookings_in_db(departure_id=None) -> tuple[int, int]:
     """(bookings, places taken) from the database, for one departure or in all."""
-    from django.db import connections
-    from django.db.models import Sum
-    from django.utils import timezone
-
     from tours.models import Booking
 
     bookings = Booking.objects.all()
@@ -279,12 +222,21 @@ def bookings_in_db(departure_id=None) -> tuple[int, int]:
 
 
 def run(port: int, ids: dict, requests: int, capacity: int) -> list[str]:
-    problems = []
-    tier, race = ids["tier"], ids["race"]
-
     # Every worker answers a few reads first, so the race measures warm processes.
     at_once(16, lambda i: request(port, "GET", f"/api/v1/tours/{ids['tour']}/departures/"))
+    results, wall, problems = last_places_race(port, ids, requests, capacity)
+    problems += one_idempotency_key(port, ids)
+    problems += bad_inputs_refused(port, ids)
+    timings_print(results, wall, requests)
+    return problems
 
+
+def last_places_race(
+    port: int, ids: dict, requests: int, capacity: int
+) -> tuple[list, float, list[str]]:
+    """1. One-place bookings at once for the last places; then the places left, read back."""
+    problems = []
+    tier, race = ids["tier"], ids["race"]
     print(f"\n1. {requests} one-place bookings at once for a {capacity}-place departure")
     started = time.perf_counter()
     results = at_once(
@@ -312,13 +264,17 @@ def run(port: int, ids: dict, requests: int, capacity: int) -> list[str]:
         problems.append(f"seats_left {seats_left} != 0")
     if taken != capacity or count != capacity:
         problems.append(f"database holds {count} bookings / {taken} places, not {capacity}")
+    return results, wall, problems
 
+
+def one_idempotency_key(port: int, ids: dict) -> list[str]:
+    """2. Concurrent POSTs with one Idempotency-Key make one booking."""
     print("\n2. 8 concurrent POSTs with one Idempotency-Key")
     key = {"Idempotency-Key": "bench-retry-1"}
     same = at_once(
         8,
         lambda i: request(
-            port, "POST", "/api/v1/bookings/", booking_body(ids["idempotent"], tier, 0), key
+            port, "POST", "/api/v1/bookings/", booking_body(ids["idempotent"], ids["tier"], 0), key
         ),
     )
     statuses = Counter(status for status, _, _ in same)
@@ -328,8 +284,13 @@ def run(port: int, ids: dict, requests: int, capacity: int) -> list[str]:
         f"   statuses {dict(statuses)}, references {sorted(references)}, bookings written {count}"
     )
     if dict(statuses) != {201: 8} or len(references) != 1 or count != 1:
-        problems.append("idempotent POSTs did not yield exactly one booking")
+        return ["idempotent POSTs did not yield exactly one booking"]
+    return []
 
+
+def bad_inputs_refused(port: int, ids: dict) -> list[str]:
+    """3. Each bad input once: a 4xx, and nothing written."""
+    problems = []
     print("\n3. each bad input once")
     before, _ = bookings_in_db()
     for name, method, path, body, headers in bad_inputs(ids):
@@ -341,14 +302,17 @@ def run(port: int, ids: dict, requests: int, capacity: int) -> list[str]:
     print(f"   bookings written by bad inputs: {after - before}")
     if after != before:
         problems.append(f"bad inputs wrote {after - before} bookings")
+    return problems
 
+
+def timings_print(results: list, wall: float, requests: int) -> None:
+    """4. p50/p95/max of the racing POSTs."""
     print(f"\n4. timings of the racing POSTs ({wall:.2f} s wall for all {requests})")
     for label, wanted in (("all", (201, 409)), ("201", (201,)), ("409", (409,))):
         times = [seconds * 1000 for status, _, seconds in results if status in wanted]
         if times:
             p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
             print(f"   {label:>3}: p50 {p50:4.0f} ms, p95 {p95:4.0f} ms, max {max(times):4.0f} ms")
-    return problems
 
 
 def main() -> int:

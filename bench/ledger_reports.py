@@ -26,6 +26,11 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.test")
 os.environ.pop("DATABASE_URL", None)
 
+import django  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, connections, transaction  # noqa: E402
+
 from tests.postgres import TempPostgres  # noqa: E402
 
 FIRST_DAY = dt.date(2025, 1, 1)
@@ -81,8 +86,6 @@ SELECT e.id, e.enterprise_id, e.date,
 
 
 def build(enterprise, entries: int, batch: int) -> None:
-    from django.db import connection, transaction
-
     from bumdes.models import Account, Counterparty, JournalEntry
 
     accounts = dict(Account.objects.filter(enterprise=enterprise).values_list("code", "pk"))
@@ -153,6 +156,85 @@ def time_all(cases) -> int:
     return slow
 
 
+def report_cases(e) -> list:
+    """Each report, for the year 2026 (with 2025 beside it) or its last month."""
+    from bumdes import reports
+    from bumdes.exports.beancount_file import journal_beancount
+
+    year = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    december = (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    unit = e.units.get(slug="wisata")
+    return [
+        ("trial balance (all time)", lambda: reports.trial_balance(e, end=year[1])),
+        ("trial balance (2026)", lambda: reports.trial_balance(e, start=year[0], end=year[1])),
+        ("income statement", lambda: reports.income_statement(e, start=year[0], end=year[1])),
+        (
+            "income statement (one unit)",
+            lambda: reports.income_statement(e, start=year[0], end=year[1], unit=unit),
+        ),
+        ("balance sheet", lambda: reports.balance_sheet(e, date=year[1])),
+        ("changes in equity", lambda: reports.equity_changes(e, start=year[0], end=year[1])),
+        ("cash flow", lambda: reports.cash_flow(e, start=year[0], end=year[1])),
+        (
+            "general ledger (1 account, 1 month)",
+            lambda: reports.general_ledger(
+                e, start=december[0], end=december[1], account="1.1.01.90"
+            ),
+        ),
+        (
+            "general ledger (all, 1 month)",
+            lambda: reports.general_ledger(e, start=december[0], end=december[1]),
+        ),
+        ("journal (1 month)", lambda: reports.journal(e, start=december[0], end=december[1])),
+        ("sub-ledgers", lambda: reports.subledgers(e, date=year[1])),
+        (
+            "revenue (tour, channel, month)",
+            lambda: reports.revenue(e, start=year[0], end=year[1]),
+        ),
+        ("impact", lambda: reports.impact(e, start=year[0], end=year[1])),
+        (
+            "beancount export (1 month)",
+            lambda: journal_beancount(e, start=december[0], end=december[1]),
+        ),
+    ]
+
+
+def books_write(entries: int, batch: int):
+    """Migrate, create the bench's BUMDes and write its books; returns the BUMDes."""
+    from bumdes.models import JournalLine
+    from bumdes.services import enterprise_create
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    print(f"migrated in {time.perf_counter() - started:.0f} s", flush=True)
+    enterprise = enterprise_create(
+        slug="bench",
+        name="BUMDes Bench",
+        ref_prefix="BEN",
+        legal_name="Badan Usaha Milik Desa Bench",
+        village="Bench",
+        units=[("wisata", "Unit Wisata"), ("edukasi", "Unit Edukasi"), ("inap", "Unit Inap")],
+    )
+    started = time.perf_counter()
+    print(f"writing {entries:,} entries ({2 * entries:,} lines)…", flush=True)
+    build(enterprise, entries, batch)
+    lines = JournalLine.objects.filter(enterprise=enterprise).count()
+    print(f"{lines:,} lines written and analysed in {time.perf_counter() - started:.0f} s")
+    return enterprise
+
+
+def with_covering_index(cases) -> int:
+    """Add a covering index on the lines and time every report again."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE INDEX bench_line_cover ON bumdes_journalline "
+            "(enterprise_id, account_id, date) INCLUDE (side, amount)"
+        )
+        cursor.execute("VACUUM ANALYZE bumdes_journalline")
+    print("\nwith a covering index (enterprise, account, date) INCLUDE (side, amount):")
+    return time_all(cases)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=500_000)
@@ -167,88 +249,16 @@ def main() -> int:
 
     server = TempPostgres.start()
     try:
-        import django
-        from django.conf import settings
-
         settings.DATABASES["default"].update(server.settings, NAME="postgres")
         django.setup()
-        from django.core.management import call_command
-        from django.db import connection
-
-        from bumdes import reports
-        from bumdes.exports.beancount_file import journal_beancount
-        from bumdes.models import JournalLine
-        from bumdes.services import enterprise_create
-
-        started = time.perf_counter()
-        call_command("migrate", verbosity=0)
-        print(f"migrated in {time.perf_counter() - started:.0f} s", flush=True)
-        enterprise = enterprise_create(
-            slug="bench",
-            name="BUMDes Bench",
-            ref_prefix="BEN",
-            legal_name="Badan Usaha Milik Desa Bench",
-            village="Bench",
-            units=[("wisata", "Unit Wisata"), ("edukasi", "Unit Edukasi"), ("inap", "Unit Inap")],
-        )
-        started = time.perf_counter()
-        print(f"writing {args.entries:,} entries ({2 * args.entries:,} lines)…", flush=True)
-        build(enterprise, args.entries, args.batch)
-        lines = JournalLine.objects.filter(enterprise=enterprise).count()
-        print(f"{lines:,} lines written and analysed in {time.perf_counter() - started:.0f} s")
-
-        year = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
-        december = (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
-        unit = enterprise.units.get(slug="wisata")
-        e = enterprise
-        cases = [
-            ("trial balance (all time)", lambda: reports.trial_balance(e, end=year[1])),
-            ("trial balance (2026)", lambda: reports.trial_balance(e, start=year[0], end=year[1])),
-            ("income statement", lambda: reports.income_statement(e, start=year[0], end=year[1])),
-            (
-                "income statement (one unit)",
-                lambda: reports.income_statement(e, start=year[0], end=year[1], unit=unit),
-            ),
-            ("balance sheet", lambda: reports.balance_sheet(e, date=year[1])),
-            ("changes in equity", lambda: reports.equity_changes(e, start=year[0], end=year[1])),
-            ("cash flow", lambda: reports.cash_flow(e, start=year[0], end=year[1])),
-            (
-                "general ledger (1 account, 1 month)",
-                lambda: reports.general_ledger(
-                    e, start=december[0], end=december[1], account="1.1.01.90"
-                ),
-            ),
-            (
-                "general ledger (all, 1 month)",
-                lambda: reports.general_ledger(e, start=december[0], end=december[1]),
-            ),
-            ("journal (1 month)", lambda: reports.journal(e, start=december[0], end=december[1])),
-            ("sub-ledgers", lambda: reports.subledgers(e, date=year[1])),
-            (
-                "revenue (tour, channel, month)",
-                lambda: reports.revenue(e, start=year[0], end=year[1]),
-            ),
-            ("impact", lambda: reports.impact(e, start=year[0], end=year[1])),
-            (
-                "beancount export (1 month)",
-                lambda: journal_beancount(e, start=december[0], end=december[1]),
-            ),
-        ]
+        enterprise = books_write(args.entries, args.batch)
+        cases = report_cases(enterprise)
         slow = time_all(cases)
         if args.try_index:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "CREATE INDEX bench_line_cover ON bumdes_journalline "
-                    "(enterprise_id, account_id, date) INCLUDE (side, amount)"
-                )
-                cursor.execute("VACUUM ANALYZE bumdes_journalline")
-            print("\nwith a covering index (enterprise, account, date) INCLUDE (side, amount):")
-            slow = time_all(cases)
+            slow = with_covering_index(cases)
         connection.close()
         return 1 if slow else 0
     finally:
-        from django.db import connections
-
         connections.close_all()
         server.stop()
 

@@ -21,13 +21,15 @@ from wagtail.models import Locale
 from bumdes import postings
 from bumdes.models import Counterparty, Enterprise, JournalEntry
 from core.localtime import business_date, local_datetime
-from tours.booking.bookings import Customer, booking_cancel, booking_check_in, booking_mark_no_show
+from tours.booking.booking_input import Customer
 from tours.booking.books import (
     cancellation_post,
     departure_deliver,
     payment_record,
     refund_mark_paid,
 )
+from tours.booking.cancelling import booking_cancel
+from tours.booking.checkin import booking_check_in, booking_mark_no_show
 from tours.models import (
     BookingStatus,
     Departure,

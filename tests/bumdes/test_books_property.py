@@ -13,13 +13,14 @@ from hypothesis import strategies as st
 from bumdes import chart
 from bumdes.ledger import balances
 from tours.booking.balances import booking_paid_amount
-from tours.booking.bookings import Customer, booking_cancel
+from tours.booking.booking_input import Customer
 from tours.booking.books import (
     cancellation_post,
     departure_deliver,
     payment_record,
     refund_mark_paid,
 )
+from tours.booking.cancelling import booking_cancel
 from tours.booking.errors import BookingError
 from tours.models import Booking, BookingStatus, Departure, PaymentMethod, Refund, TourPage
 from tours.payments.paying import booking_create

@@ -10,8 +10,8 @@ from bumdes.ledger import balances
 from bumdes.models import JournalEntry, JournalLine
 from tests.payments.test_webhooks import deliver, event, session_for
 from tests.tours.factories import BOOKED_AT, STARTS_AT, DepartureFactory, confirmed, hold
-from tours.booking.bookings import booking_cancel
 from tours.booking.books import payment_record
+from tours.booking.cancelling import booking_cancel
 from tours.models import BookingStatus, PaymentMethod, Refund
 
 HOUR = dt.timedelta(hours=1)

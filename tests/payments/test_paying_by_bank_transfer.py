@@ -12,8 +12,8 @@ from django.utils import timezone
 from core.formats import rupiah
 from tests.payments.choosing_payment import api_body, journal, review_url
 from tests.tours.factories import BOOKED_AT, DepartureFactory, hold
-from tours.booking.bookings import holds_expire
 from tours.booking.errors import BookingInvalid
+from tours.booking.holds import holds_expire
 from tours.models import Booking, BookingStatus, Payment, PaymentMethod, PaymentStatus, Refund
 from tours.models.availability import seats_taken
 from tours.payments.paying import bank_transfer_confirm, booking_await_transfer, transfer_deadline

@@ -18,8 +18,8 @@ from tests.payments.refunding import (
     zero_trial_balance,
 )
 from tests.tours.factories import BOOKED_AT, STARTS_AT
-from tours.booking.bookings import booking_cancel
 from tours.booking.books import departure_deliver, refund_mark_paid
+from tours.booking.cancelling import booking_cancel
 from tours.booking.errors import BookingInvalid, NotAllowed
 from tours.models import BookingStatus, Refund
 from tours.payments.refunds import refund_create

@@ -25,10 +25,10 @@ from tests.payments.refunding import (
 )
 from tests.payments.test_webhooks import deliver, event, session_for
 from tests.tours.factories import DepartureFactory, confirmed, hold
-from tours.booking.bookings import booking_cancel
 from tours.booking.books import booking_sale
+from tours.booking.cancelling import booking_cancel
 from tours.models import BookingStatus, PaymentStatus, Refund
-from tours.payments.refunds import RefundNotSent, refund_send, refunds_send_pending
+from tours.payments.refund_sending import RefundNotSent, refund_send, refunds_send_pending
 from tours.payments.stripe_api import stripe_refund_create
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_rate_limit")]

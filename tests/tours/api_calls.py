@@ -5,7 +5,7 @@ import datetime as dt
 import json
 
 from core.localtime import zone_info
-from tours.booking.bookings import Customer
+from tours.booking.booking_input import Customer
 from tours.models import Booking, Departure, TourPage
 from tours.payments.paying import booking_create
 

@@ -14,7 +14,8 @@ from wagtail.models import Collection, Locale, Page
 
 from bumdes.models import BusinessUnit
 from bumdes.services import enterprise_create
-from tours.booking.bookings import Customer, booking_hold
+from tours.booking.booking_input import Customer
+from tours.booking.holds import booking_hold
 from tours.models import (
     Booking,
     BookingEvent,

@@ -8,7 +8,7 @@ import itertools
 from django.utils import timezone
 
 from core.localtime import zone_info
-from tours.booking.bookings import Customer
+from tours.booking.booking_input import Customer
 from tours.booking.departures import departure_add_extra
 from tours.models import Booking, Departure, TourPage
 from tours.payments.paying import booking_create

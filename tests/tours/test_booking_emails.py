@@ -15,7 +15,8 @@ from icalendar import Calendar
 
 from core.formats import local_date, local_time
 from tours.booking import tickets
-from tours.booking.bookings import Customer, booking_cancel
+from tours.booking.booking_input import Customer
+from tours.booking.cancelling import booking_cancel
 from tours.booking.notifications import booking_email
 from tours.models import TourPage
 from tours.payments.paying import booking_create

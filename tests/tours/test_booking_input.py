@@ -23,9 +23,11 @@ from tests.tours.factories import (
     tour,
     written,
 )
-from tours.booking.bookings import Customer, booking_hold, departure_cancel
+from tours.booking.booking_input import Customer
+from tours.booking.cancelling import departure_cancel
 from tours.booking.departures import departure_set_status
 from tours.booking.errors import BookingClosed, BookingInvalid, SoldOut
+from tours.booking.holds import booking_hold
 from tours.models import Booking, Departure, DepartureStatus, PaymentMethod, PriceTier, TourPage
 from tours.payments.paying import booking_create
 

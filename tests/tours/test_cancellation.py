@@ -10,8 +10,9 @@ import pytest
 from django.core import mail
 
 from tests.tours.factories import GUEST_EN, STARTS_AT, DepartureFactory, confirmed, hold
-from tours.booking.bookings import booking_cancel, booking_check_in
 from tours.booking.cancellation import refund_percent_for
+from tours.booking.cancelling import booking_cancel
+from tours.booking.checkin import booking_check_in
 from tours.booking.errors import NotAllowed
 from tours.models import BookingEvent, BookingStatus
 from tours.models.availability import seats_taken

@@ -8,12 +8,8 @@ from django.test import override_settings
 
 from tests.tours.factories import STARTS_AT, DepartureFactory, confirmed, hold, wib
 from tours.booking import tickets
-from tours.booking.bookings import (
-    booking_cancel,
-    booking_check_in,
-    booking_mark_no_show,
-    reference_from_scan,
-)
+from tours.booking.cancelling import booking_cancel
+from tours.booking.checkin import booking_check_in, booking_mark_no_show, reference_from_scan
 from tours.booking.errors import AlreadyCheckedIn, NotAllowed
 from tours.models import BookingEvent
 

@@ -12,8 +12,8 @@ import pytest
 from bumdes import chart
 from bumdes.models import Counterparty, JournalLine, Side
 from tests.tours.factories import GUEST, DepartureFactory, confirmed, hold, village_tour_create, wib
-from tours.booking.bookings import booking_check_in
 from tours.booking.books import departure_deliver
+from tours.booking.checkin import booking_check_in
 from tours.booking.community import departure_assign
 from tours.models import TourShare
 from tours.payments.paying import bank_transfer_confirm

@@ -21,7 +21,7 @@ from tests.tours.factories import (
     tour,
     wib,
 )
-from tours.booking.bookings import departure_cancel
+from tours.booking.cancelling import departure_cancel
 from tours.booking.departures import (
     departure_add_extra,
     departure_set_capacity,

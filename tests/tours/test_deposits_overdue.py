@@ -25,7 +25,7 @@ from tests.tours.group_deposits import (
 )
 from tours.admin.manifest import manifest_rows
 from tours.booking.balances import booking_paid_amount
-from tours.booking.bookings import booking_check_in
+from tours.booking.checkin import booking_check_in
 from tours.booking.notifications import balance_reminders_send
 from tours.booking.overdue import balance_overdue_handle, balances_overdue_handle
 from tours.models import BookingEvent, BookingStatus, PaymentMethod, PaymentStatus, UnpaidBalance

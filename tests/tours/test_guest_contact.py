@@ -24,7 +24,7 @@ from tests.tours.factories import (
     per_person,
     written,
 )
-from tours.booking.bookings import booking_set_customer
+from tours.booking.holds import booking_set_customer
 from tours.booking.notifications import SUBJECTS, booking_email
 from tours.models import Booking, TourPage, VillagePage
 from tours.payments.paying import booking_create

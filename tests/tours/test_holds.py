@@ -17,8 +17,10 @@ from tests.tours.factories import (
     per_person,
     written,
 )
-from tours.booking.bookings import booking_cancel, booking_confirm, booking_hold, holds_expire
+from tours.booking.cancelling import booking_cancel
+from tours.booking.confirming import booking_confirm
 from tours.booking.errors import NotAllowed, SoldOut
+from tours.booking.holds import booking_hold, holds_expire
 from tours.models import Booking, BookingEvent, BookingStatus, Departure, PaymentMethod
 from tours.models.availability import bookable_departures, seats_taken, with_seats_left
 from tours.payments.paying import booking_create

@@ -17,8 +17,9 @@ from wagtail.models import Page
 from bumdes.models import JournalLine, Side
 from tests.concurrency import run_together
 from tests.tours.factories import GUEST, village_tour_create, wib
-from tours.booking.bookings import booking_cancel, booking_hold
+from tours.booking.cancelling import booking_cancel
 from tours.booking.departures import departure_add_extra
+from tours.booking.holds import booking_hold
 from tours.booking.locks import booking_lock, departure_lock
 from tours.models import Booking, BookingStatus, PaymentMethod, Refund
 from tours.payments.paying import booking_create

@@ -10,9 +10,10 @@ from django.db.models import Sum
 
 from tests.concurrency import run_together
 from tests.tours.factories import GUEST, village_tour_create, wib, written
-from tours.booking.bookings import booking_confirm, booking_hold
+from tours.booking.confirming import booking_confirm
 from tours.booking.departures import departure_add_extra, departure_set_capacity
 from tours.booking.errors import BookingInvalid, SoldOut
+from tours.booking.holds import booking_hold
 from tours.models import (
     Booking,
     BookingStatus,

@@ -27,8 +27,8 @@ from tests.tours.factories import (
     student,
     tour,
 )
-from tours.booking.bookings import booking_set_customer
 from tours.booking.cancellation import refund_quote
+from tours.booking.holds import booking_set_customer
 from tours.models import Booking, BookingStatus, PaymentMethod, Refund, TourPage
 from tours.payments.paying import bank_transfer_confirm
 from tours.payments.services import payment_received_apply

@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from tests.tours.factories import GUEST, GUEST_EN, DepartureFactory, confirmed, hold, wib
 from tours.booking import tickets
-from tours.booking.bookings import booking_cancel
+from tours.booking.cancelling import booking_cancel
 from tours.booking.notifications import reminders_send
 from tours.models import Booking, BookingEvent
 

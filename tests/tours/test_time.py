@@ -8,7 +8,7 @@ import pytest
 
 from core.formats import local_date, local_time
 from tests.tours.factories import JAKARTA, UTC, DepartureFactory, confirmed, tour, wib
-from tours.booking.bookings import booking_check_in
+from tours.booking.checkin import booking_check_in
 from tours.booking.departures import departures_generate
 from tours.booking.errors import AlreadyCheckedIn, NotAllowed
 from tours.models import Departure, ScheduleRule

@@ -16,8 +16,8 @@ from django.utils import timezone
 from bumdes.models import JournalEntry
 from core.formats import local_time
 from tests.tours.factories import GUEST, DepartureFactory, confirmed, village_tour_create, wib
-from tours.booking.bookings import booking_check_in
 from tours.booking.books import payment_record
+from tours.booking.checkin import booking_check_in
 from tours.booking.departures import departures_generate
 from tours.booking.deposits import balance_due_at_for
 from tours.booking.notifications import booking_email, reminders_send

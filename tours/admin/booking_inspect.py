@@ -27,13 +27,9 @@ from tours.admin.shared import (
     show_error,
 )
 from tours.booking.balances import booking_paid_amount
-from tours.booking.bookings import (
-    booking_cancel,
-    booking_check_in,
-    booking_mark_no_show,
-    check_in_day_is_today,
-)
 from tours.booking.cancellation import cancellation_refund, refund_quote
+from tours.booking.cancelling import booking_cancel
+from tours.booking.checkin import booking_check_in, booking_mark_no_show, check_in_day_is_today
 from tours.booking.deposits import has_balance_schedule
 from tours.booking.errors import BookingError
 from tours.models import Booking, BookingStatus, PaymentMethod, PaymentStatus

@@ -24,7 +24,7 @@ from tours.admin.forms import CheckInForm
 from tours.admin.panels import todays_departures
 from tours.admin.permissions import staff_zone
 from tours.admin.shared import departure_when, guests_text, scoped_bookings
-from tours.booking.bookings import booking_check_in, reference_from_scan
+from tours.booking.checkin import booking_check_in, reference_from_scan
 from tours.booking.errors import AlreadyCheckedIn, BookingError
 from tours.models import Booking, PaymentMethod, PaymentStatus
 

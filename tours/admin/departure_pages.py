@@ -22,7 +22,7 @@ from tours.admin.forms import (
 )
 from tours.admin.permissions import user_tours
 from tours.admin.shared import departure_label, departure_when, scoped_departures, show_error
-from tours.booking.bookings import departure_cancel
+from tours.booking.cancelling import departure_cancel
 from tours.booking.community import departure_assign, departure_unassign, members_by_rotation
 from tours.booking.departures import (
     departure_add_extra,

@@ -3,7 +3,8 @@ refund as paid, send a card refund (again) through Stripe.
 
 Treasurers and managers only (the books' "add" permission: 403 for everyone else), and only on
 their own BUMDes's bookings (404 for any other). Every change is one service call
-(`tours.payments.refunds`, `tours.services.books.refund_mark_paid`).
+(`tours.payments.refunds`, `tours.payments.refund_sending`,
+`tours.booking.books.refund_mark_paid`).
 
 The refund form offers the amount the tour's cancellation policy gives today, or another amount
 with a reason; never more than was paid less what was refunded already. The form carries a key
@@ -33,12 +34,8 @@ from tours.booking.balances import booking_paid_amount, refunds_total
 from tours.booking.books import refund_mark_paid
 from tours.booking.errors import BookingError, BookingInvalid
 from tours.models import Booking, PaymentMethod, Refund
-from tours.payments.refunds import (
-    refund_create,
-    refund_policy_quote,
-    refund_send,
-    refund_too_much_message,
-)
+from tours.payments.refund_sending import refund_send
+from tours.payments.refunds import refund_create, refund_policy_quote, refund_too_much_message
 
 SESSION_KEYS = "refund_form_keys"
 

@@ -26,7 +26,7 @@ from core.localtime import business_date, local_days_filter
 from tours.admin.forms import DayForm, StaffBookingForm, add_service_errors
 from tours.admin.permissions import scoped, staff_zone, user_tours
 from tours.admin.shared import departure_when, guests_text
-from tours.booking.bookings import Customer
+from tours.booking.booking_input import Customer
 from tours.booking.errors import BookingError, BookingInvalid
 from tours.models import Booking, Channel, Departure, DepartureStatus, PaymentMethod
 from tours.models.availability import departure_is_bookable, with_seats_left

@@ -37,8 +37,9 @@ from tours.api.schemas import (
     MessageOut,
     SoldOutOut,
 )
-from tours.booking.bookings import Customer, booking_cancel
+from tours.booking.booking_input import Customer
 from tours.booking.cancellation import cancellation_refund
+from tours.booking.cancelling import booking_cancel
 from tours.booking.errors import IdempotencyKeyReused
 from tours.booking.providers import provider_get
 from tours.booking.tickets import manage_url

@@ -102,40 +102,9 @@ def payment_record(
             received_at=now,
             recorded_by=user if getattr(user, "is_authenticated", False) else None,
         )
-        departure = booking.departure
-        delivered = not owed_back and (
-            departure.delivered_at is not None
-            or posting_date(booking, now) >= posting_date(booking, departure.starts_at)
-        )
-        sale = booking_sale(booking)
-        source = f"payment-{payment.pk}"
-        postings.post_payment_received(
-            sale=sale,
-            amount=amount,
-            method=method,
-            date=posting_date(booking, now),
-            delivered=delivered,
-            source_ref=source,
-            user=user,
-        )
-        if fee:
-            postings.post_payment_fee(
-                sale=sale,
-                fee=fee,
-                date=posting_date(booking, now),
-                source_ref=source,
-                method=method,
-            )
-        paid_now = booking.total - outstanding + amount
-        if owed_back:
-            pass  # the booking's own payment state does not change
-        elif amount >= outstanding:
-            booking.payment_status = PaymentStatus.PAID
-        elif booking.deposit_amount and paid_now >= booking.deposit_amount:
-            booking.payment_status = PaymentStatus.DEPOSIT  # a group's deposit; balance to come
-        else:
-            booking.payment_status = PaymentStatus.UNPAID
-        if not owed_back:
+        _payment_post(booking, payment, owed_back=owed_back, now=now, user=user)
+        if not owed_back:  # money owed back leaves the booking's own payment state as it was
+            booking.payment_status = _payment_status_after(booking, outstanding, amount)
             booking.save(update_fields=["payment_status"])
         BookingEvent.objects.create(
             booking=booking,
@@ -147,14 +116,56 @@ def payment_record(
     return payment
 
 
+def _payment_post(
+    booking: Booking, payment: Payment, *, owed_back: bool, now: dt.datetime, user
+) -> None:
+    """Post a payment received, and the provider's fee for it: revenue once the service is
+    delivered or on its day, unearned revenue before (and always for money owed back)."""
+    departure = booking.departure
+    delivered = not owed_back and (
+        departure.delivered_at is not None
+        or posting_date(booking, now) >= posting_date(booking, departure.starts_at)
+    )
+    sale = booking_sale(booking)
+    source = f"payment-{payment.pk}"
+    postings.post_payment_received(
+        sale=sale,
+        amount=payment.amount,
+        method=payment.method,
+        date=posting_date(booking, now),
+        delivered=delivered,
+        source_ref=source,
+        user=user,
+    )
+    if payment.fee:
+        postings.post_payment_fee(
+            sale=sale,
+            fee=payment.fee,
+            date=posting_date(booking, now),
+            source_ref=source,
+            method=payment.method,
+        )
+
+
+def _payment_status_after(booking: Booking, outstanding: int, amount: int) -> str:
+    """The booking's payment state once `amount` of the `outstanding` is paid."""
+    if amount >= outstanding:
+        return PaymentStatus.PAID
+    paid_now = booking.total - outstanding + amount
+    if booking.deposit_amount and paid_now >= booking.deposit_amount:
+        return PaymentStatus.DEPOSIT  # a group's deposit; balance to come
+    return PaymentStatus.UNPAID
+
+
 def cancellation_post(*, booking: Booking, now: dt.datetime | None = None) -> Refund | None:
     """After `booking_cancel`: post the refund payable and the retained fee per the policy, and
     return the refund owed (None when nothing goes back). Calling it again returns the same
     refund: it is the one made at the moment of the cancellation.
 
     The amount is `refund_quote`'s, the figure the guest and staff were shown. A card refund
-    goes out through Stripe by itself, once this transaction commits (`tours.payments.refunds`);
-    cash and bank refunds are paid by hand and recorded with `refund_mark_paid`.
+    goes out through Stripe by itself, once this transaction commits
+    (`tours.payments.refund_sending`); cash and bank refunds are paid by hand and recorded with
+    `refund_mark_paid`.
     """
     now = now or timezone.now()
     cancelled_at = (

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.formats import local_date, local_time
 from tours.booking.balances import booking_paid_amount
-from tours.booking.bookings import booking_cancel
+from tours.booking.cancelling import booking_cancel
 from tours.booking.deposits import (
     EVENT_CANCELLED,
     EVENT_ON_ARRIVAL,

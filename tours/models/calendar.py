@@ -104,21 +104,8 @@ def tour_availability(
     for slot in slots:
         by_date.setdefault(business_date(slot.starts_at, zone), []).append(slot)
     months = sorted({date.replace(day=1) for date in by_date})
-
-    requested = _first_of(month)
-    moved = False
-    if requested is None:
-        shown = this_month
-        if months and this_month not in months:
-            shown, moved = months[0], True
-    else:
-        shown = min(max(requested, this_month), last_month)
-
-    weeks = []
-    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(shown.year, shown.month):
-        weeks.append(
-            [Day(date=d, in_month=d.month == shown.month, slots=by_date.get(d, [])) for d in week]
-        )
+    shown, moved = _month_shown(_first_of(month), this_month, last_month, months)
+    weeks = _weeks(shown, by_date)
     days = [d for week in weeks for d in week if d.in_month and d.slots]
     wanted = _parse_day(day)
     selected = next((d for d in days if d.date == wanted), days[0] if days else None)
@@ -139,3 +126,23 @@ def tour_availability(
         "has_any": bool(slots),
         "few_places": FEW_PLACES,
     }
+
+
+def _month_shown(
+    requested: dt.date | None, this_month: dt.date, last_month: dt.date, months: list[dt.date]
+) -> tuple[dt.date, bool]:
+    """The month to show, and whether it moved on: with none asked for, this month, or the first
+    month with dates when this one has none left; an asked-for month is kept within the year."""
+    if requested is not None:
+        return min(max(requested, this_month), last_month), False
+    if months and this_month not in months:
+        return months[0], True
+    return this_month, False
+
+
+def _weeks(shown: dt.date, by_date: dict[dt.date, list[Slot]]) -> list[list[Day]]:
+    """The shown month's weeks from Monday, days of the months around it included."""
+    return [
+        [Day(date=d, in_month=d.month == shown.month, slots=by_date.get(d, [])) for d in week]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(shown.year, shown.month)
+    ]

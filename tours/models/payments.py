@@ -1,7 +1,7 @@
 """Money for bookings: payments received and refunds paid, by any provider.
 
 A payment or refund is recorded once (per provider reference) and posted to the BUMDes's books
-in the same transaction (`tours.services.books`). Offline providers need no keys: cash (taken at
+in the same transaction (`tours.booking.books`). Offline providers need no keys: cash (taken at
 check-in or earlier), bank transfer (confirmed by the treasurer), partner account.
 """
 

@@ -22,14 +22,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tours.booking.balances import booking_paid_amount
-from tours.booking.bookings import (
-    LANGUAGES,
-    Customer,
-    booking_confirm,
-    booking_hold,
-    booking_lock_for_payment,
-)
+from tours.booking.booking_input import LANGUAGES, Customer
+from tours.booking.confirming import booking_confirm, booking_lock_for_payment
 from tours.booking.errors import BookingInvalid, NotAllowed, SoldOut
+from tours.booking.holds import booking_hold
 from tours.booking.notify import notify_after_commit as _notify
 from tours.models import (
     Booking,

@@ -9,7 +9,7 @@ Their refunds are paid by hand and recorded by staff, so nothing is sent.
 
 Online:
 - `stripe`: Stripe's hosted Checkout on the BUMDes's own connected account (`stripe_api`), for
-  foreign cards. Refunds go back through Stripe's Refunds API (`refunds`).
+  foreign cards. Refunds go back through Stripe's Refunds API (`refund_sending`).
 
 Each BUMDes chooses which of them its guests are offered (`Enterprise.offer_*`); the
 `PAYMENT_PROVIDERS` setting lists them in the order guests see them.
@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from tours.booking.providers import PaymentProvider
 from tours.models import PaymentMethod, UnpaidBalance
-from tours.payments.refunds import card_refund_send_later
+from tours.payments.refund_sending import card_refund_send_later
 from tours.payments.stripe_api import (
     BALANCE_CHECKOUT_LONGEST,
     checkout_session_create,

@@ -6,7 +6,7 @@ post it to the books (`payment_record`). When the hold had run out and its place
 meanwhile, the booking is never oversold: it stays expired, the money received is still recorded
 and posted (it *is* in the BUMDes's Stripe balance), moved at once from unearned revenue to
 refunds payable, and a pending Stripe `Refund` for the full amount is created and sent through
-Stripe once the transaction commits (`tours.payments.refunds`); the guest is told when Stripe
+Stripe once the transaction commits (`tours.payments.refund_sending`); the guest is told when Stripe
 reports it paid. Money for a booking that owes nothing (cancelled meanwhile, or paid twice from
 two open Checkout tabs) goes the same way: recorded, posted, and owed back — never an error that
 would make Stripe retry forever.
@@ -26,12 +26,12 @@ from django.utils.translation import gettext as _
 from bumdes import chart, postings
 from tours.booking.balances import booking_paid_amount
 from tours.booking.books import booking_sale, payment_record, posting_date
+from tours.booking.history import booking_event_record
 from tours.booking.locks import booking_lock
 from tours.booking.notify import notify_after_commit as _notify
 from tours.booking.providers import refund_send_later
 from tours.models import (
     Booking,
-    BookingEvent,
     BookingStatus,
     DepartureStatus,
     Payment,
@@ -81,10 +81,6 @@ def stripe_payment_fetch(
     return intent.id, stripe_to_idr_rounded(int(transaction_.fee or 0))
 
 
-def _event(booking: Booking, kind: str, now: dt.datetime, note: str = "") -> None:
-    BookingEvent.objects.create(booking=booking, kind=kind, at=now, note=note[:300])
-
-
 def booking_confirm_paid(
     booking: Booking, now: dt.datetime, method: str = PaymentMethod.STRIPE
 ) -> bool:
@@ -114,7 +110,7 @@ def booking_confirm_paid(
     locked.confirmed_at = now
     locked.hold_expires_at = None
     locked.save(update_fields=["status", "payment_method", "confirmed_at", "hold_expires_at"])
-    _event(locked, "confirmed", now, PaymentMethod(method).label)
+    booking_event_record(locked, "confirmed", now, PaymentMethod(method).label)
     _notify(locked, "confirmation")
     return True
 
@@ -196,7 +192,9 @@ def payment_received_apply(
     refund = Refund.objects.create(
         booking=booking, method=method, amount=amount, reason=reason, created_at=now
     )
-    _event(booking, "refund_due", now, _("%(reason)s: full refund due") % {"reason": reason})
+    booking_event_record(
+        booking, "refund_due", now, _("%(reason)s: full refund due") % {"reason": reason}
+    )
     refund_send_later(refund)
     return payment
 
@@ -217,5 +215,5 @@ def checkout_expired_apply(*, booking: Booking, now: dt.datetime | None = None) 
         return False
     locked.status = BookingStatus.EXPIRED
     locked.save(update_fields=["status"])
-    _event(locked, "expired", now, _("Online payment not completed"))
+    booking_event_record(locked, "expired", now, _("Online payment not completed"))
     return True

@@ -91,7 +91,6 @@ def checkout_session_create(
     enterprise = booking.enterprise
     if not enterprise.stripe_account_id:
         raise ValueError(f"{enterprise} has no connected Stripe account")
-    tour_title = booking.departure.tour.title
     lines = list(booking.lines.all())
     if sum(line.amount for line in lines) != booking.total:
         raise ValueError(f"{booking}: lines do not add up to the total")
@@ -107,34 +106,11 @@ def checkout_session_create(
         expires_at = int(balance_checkout_expires_at(now).timestamp())
         key = balance_idempotency_key(booking, amount, expires_at)
     part = "" if amount == booking.total else ("deposit" if paid == 0 else "balance")
-    if part:
-        line_items = [
-            {
-                "price_data": {
-                    "currency": "idr",
-                    "unit_amount": idr_to_stripe(amount),
-                    "product_data": {"name": _part_name(booking, part, amount, tour_title)},
-                },
-                "quantity": 1,
-            }
-        ]
-    else:
-        line_items = [
-            {
-                "price_data": {
-                    "currency": "idr",
-                    "unit_amount": idr_to_stripe(line.unit_price),
-                    "product_data": {"name": f"{tour_title} · {line.label}"},
-                },
-                "quantity": line.quantity,
-            }
-            for line in lines
-        ]
     metadata = {"booking": booking.reference, **({"part": part} if part else {})}
     params = {
         "mode": "payment",
         "currency": "idr",
-        "line_items": line_items,
+        "line_items": _line_items(booking, lines, part=part, amount=amount),
         "client_reference_id": booking.reference,
         "metadata": metadata,
         "payment_intent_data": {"metadata": dict(metadata)},
@@ -154,6 +130,34 @@ def checkout_session_create(
     return stripe_client().v1.checkout.sessions.create(
         params, {"stripe_account": enterprise.stripe_account_id, "idempotency_key": key}
     )
+
+
+def _line_items(booking, lines: list, *, part: str, amount: int) -> list[dict]:
+    """What the guest sees on Checkout: one line for a deposit or a balance (`part`), else
+    one line per price tier of the booking."""
+    tour_title = booking.departure.tour.title
+    if part:
+        return [
+            {
+                "price_data": {
+                    "currency": "idr",
+                    "unit_amount": idr_to_stripe(amount),
+                    "product_data": {"name": _part_name(booking, part, amount, tour_title)},
+                },
+                "quantity": 1,
+            }
+        ]
+    return [
+        {
+            "price_data": {
+                "currency": "idr",
+                "unit_amount": idr_to_stripe(line.unit_price),
+                "product_data": {"name": f"{tour_title} · {line.label}"},
+            },
+            "quantity": line.quantity,
+        }
+        for line in lines
+    ]
 
 
 def checkout_session_retrieve(booking):

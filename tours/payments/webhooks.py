@@ -10,14 +10,13 @@
 
 Handled: `checkout.session.completed` and `.async_payment_succeeded` (confirm + record + post
 the payment once it is paid), `checkout.session.expired` and `.async_payment_failed` (release the
-hold), `account.updated` (keep the connected account's
-status, `tours.payments.connect`), `refund.created` / `refund.updated` / `refund.failed` and
-`charge.refunded` (post a card refund when Stripe reports it paid, or mark it failed:
-`tours.payments.refunds`), `payout.created` / `payout.updated` / `payout.paid` / `payout.failed` /
-`payout.canceled` (the Stripe balance paid out to the bank: `tours.payments.payouts`). Handlers
-that ask Stripe for an object's current state fail when Stripe cannot be reached: the webhook
-answers 500, nothing is kept, and Stripe delivers the event again. Every other event: 200,
-recorded, ignored.
+hold), `account.updated` (keep the connected account's status, `tours.payments.connect`),
+`refund.created` / `refund.updated` / `refund.failed` and `charge.refunded` (post a card refund
+when Stripe reports it paid, or mark it failed: `tours.payments.refund_reports`),
+`payout.created` / `payout.updated` / `payout.paid` / `payout.failed` / `payout.canceled` (the
+Stripe balance paid out to the bank: `tours.payments.payouts`). Handlers that ask Stripe for an
+object's current state fail when Stripe cannot be reached: the webhook answers 500, nothing is
+kept, and Stripe delivers the event again. Every other event: 200, recorded, ignored.
 """
 
 import logging
@@ -35,7 +34,7 @@ from tours.models import Booking, WebhookEvent
 from tours.payments.amounts import stripe_to_idr
 from tours.payments.connect import account_updated_apply
 from tours.payments.payouts import payout_event_apply
-from tours.payments.refunds import charge_refunded_apply, refund_event_apply
+from tours.payments.refund_reports import charge_refunded_apply, refund_event_apply
 from tours.payments.services import checkout_completed_apply, checkout_expired_apply
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""The balance of a group booking (`tours.services.deposits`): the guest's page for what is still
+"""The balance of a group booking (`tours.booking.deposits`): the guest's page for what is still
 owed after the deposit, reached from the manage page and the balance e-mails with the booking's
 token like every guest page.
 
@@ -24,7 +24,13 @@ from tours.models import Booking
 from tours.payments.amounts import idr_to_stripe
 from tours.payments.stripe_api import checkout_session_create, checkout_session_retrieve
 from tours.payments.webhooks import session_completed_apply
-from tours.web.booking import FORM_PAGE, _booking_context, _guest_booking, _too_many, _url
+from tours.web.guest import (
+    FORM_PAGE,
+    booking_context,
+    guest_booking,
+    guest_url,
+    too_many_requests,
+)
 from tours.web.paying import allow_checkout
 
 log = logging.getLogger(__name__)
@@ -63,7 +69,7 @@ def _checkout_url(request, booking: Booking, summary: BalanceSummary, now) -> st
             and known.get("amount_total") == idr_to_stripe(summary.due_now)
         ):
             return known["url"]
-    back = request.build_absolute_uri(_url("booking_pay_balance", booking))
+    back = request.build_absolute_uri(guest_url("booking_pay_balance", booking))
     session = checkout_session_create(
         booking, success_url=f"{back}&paid=1", cancel_url=back, now=now
     )
@@ -74,7 +80,7 @@ def _checkout_url(request, booking: Booking, summary: BalanceSummary, now) -> st
 @FORM_PAGE
 @require_http_methods(["GET", "POST"])
 def booking_pay_balance(request, reference: str):
-    booking = _guest_booking(request, reference)
+    booking = guest_booking(request, reference)
     returned = bool(request.GET.get("paid"))
     if returned:
         booking = _returned_from_checkout(booking)
@@ -83,11 +89,11 @@ def booking_pay_balance(request, reference: str):
     if summary is None or summary.state not in PAYABLE:
         if returned and summary is not None and summary.state == "paid":
             messages.success(request, _("Thank you! The balance is paid: nothing more to pay."))
-        return redirect(_url("booking_manage", booking))
+        return redirect(guest_url("booking_manage", booking))
     error = ""
     if request.method == "POST":
         if rate_limited(request):
-            return _too_many(request)
+            return too_many_requests(request)
         if not summary.card:
             error = _("Paying by card is not possible now. Please use a bank transfer or ask us.")
         else:
@@ -96,14 +102,14 @@ def booking_pay_balance(request, reference: str):
             except stripe.StripeError:
                 log.exception("Stripe Checkout for the balance of %s failed", booking.reference)
                 error = _("Paying by card did not start. Please try again in a moment.")
-    context = _booking_context(booking)
+    context = booking_context(booking)
     context.update(
         {
             "balance": summary,
             "balance_page": True,
             "error": error,
             "confirming_payment": returned and request.method == "GET",
-            "manage_url": _url("booking_manage", booking),
+            "manage_url": guest_url("booking_manage", booking),
         }
     )
     return allow_checkout(render(request, "tours/booking/balance.html", context))

@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.countries import country_choices
-from tours.booking.bookings import MAX_QUANTITY, Customer
+from tours.booking.booking_input import MAX_QUANTITY, Customer
 from tours.models import PaymentMethod
 
 TIER_PREFIX = "tier_"

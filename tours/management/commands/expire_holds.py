@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from tours.booking.bookings import holds_expire
+from tours.booking.holds import holds_expire
 
 
 class Command(BaseCommand):

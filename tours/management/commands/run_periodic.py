@@ -2,7 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from tours.booking.overdue import balances_overdue_handle
-from tours.payments.refunds import refunds_send_pending
+from tours.payments.refund_sending import refunds_send_pending
 
 
 class Command(BaseCommand):

@@ -1,0 +1,229 @@
+"""The public booking flow, step by step: 1 date (the tour page and its calendar) → 2 people →
+3 details → 4 review and pay. The guest then lands on the booking's manage page
+(`tours.web.manage`).
+
+Views stay thin: a form parses the input, one service decides, and the service's domain errors
+(`tours.booking.errors`) become messages next to the field or at the top, with everything the
+guest typed shown again. Every POST is rate limited and answers with a redirect, so the back
+button works.
+"""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from core.ratelimit import rate_limited
+from tours.booking.confirming import booking_confirm
+from tours.booking.errors import BookingError, BookingInvalid, HoldExpired, SoldOut
+from tours.booking.holds import booking_hold, booking_set_customer
+from tours.booking.providers import payment_methods_available
+from tours.models import Booking, BookingStatus, Departure, PaymentMethod, TourPage
+from tours.models.availability import departure_is_bookable, seats_taken
+from tours.models.calendar import FEW_PLACES, tour_availability
+from tours.payments.paying import booking_await_checkout, booking_await_transfer, transfer_possible
+from tours.web.forms import DetailsForm, PeopleForm, ReviewForm, add_service_errors
+from tours.web.guest import (
+    FORM_PAGE,
+    STEPS,
+    booking_context,
+    guest_booking,
+    guest_url,
+    too_many_requests,
+    tour_context,
+)
+from tours.web.paying import allow_checkout, pay_online
+
+FINISHED = (
+    BookingStatus.CONFIRMED,
+    BookingStatus.COMPLETED,
+    BookingStatus.NO_SHOW,
+    BookingStatus.CANCELLED,
+)
+
+
+def _tiers(canonical: TourPage, tour: TourPage) -> list:
+    """The tiers a booking takes (the default-language page's), labelled in the page's language."""
+    tiers = list(canonical.price_tiers.all())
+    labels = {}
+    if tour.pk != canonical.pk:
+        labels = {t.translation_key: t.label for t in tour.price_tiers.all()}
+    for tier in tiers:
+        tier.display_label = labels.get(tier.translation_key, tier.label)
+    return tiers
+
+
+def _not_continuable(request, booking: Booking):
+    """Finished bookings go to their manage page; released ones say so calmly."""
+    if booking.status in FINISHED:
+        return redirect(guest_url("booking_manage", booking))
+    if booking.status == BookingStatus.EXPIRED:
+        context = booking_context(booking)
+        context["message"] = HoldExpired.message
+        return render(request, "tours/booking/expired.html", context)
+    return None
+
+
+# Step 1 (on the tour page): the month fragment for the calendar's JavaScript -----------------
+
+
+@require_GET
+def booking_availability(request, page_id: int):
+    page = get_object_or_404(TourPage.objects.live().public(), pk=page_id)
+    availability = tour_availability(
+        page, month=request.GET.get("month"), day=request.GET.get("day")
+    )
+    response = render(
+        request,
+        "tours/includes/availability.html",
+        {"page": page, "availability": availability, "zone": page.zone},
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+# Step 2: how many people --------------------------------------------------------------------
+
+
+@FORM_PAGE
+@require_http_methods(["GET", "POST"])
+def booking_start(request, departure_id: int):
+    # Only departures of published tours: an unpublished tour's old links lead nowhere.
+    departure = get_object_or_404(
+        Departure.objects.select_related("tour", "enterprise"), pk=departure_id, tour__live=True
+    )
+    context = tour_context(departure)
+    tiers = _tiers(departure.tour, context["tour"])
+    if request.method == "POST":
+        if rate_limited(request):
+            return too_many_requests(request)
+        form = PeopleForm(request.POST, tiers=tiers)
+        if form.is_valid() and "recalculate" not in request.POST:
+            try:
+                booking, _created = booking_hold(
+                    departure_id=departure.pk,
+                    lines=form.lines(),
+                    language=get_language(),
+                    idempotency_key=form.idempotency_key(departure.pk),
+                )
+            except BookingInvalid as error:
+                add_service_errors(form, error.errors, form.service_fields())
+            except BookingError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect(guest_url("booking_details", booking))
+    else:
+        initial = {}
+        first = next((t for t in tiers if not t.min_quantity), None)
+        if first is not None:
+            initial[f"tier_{first.pk}"] = max(1, departure.tour.min_participants)
+        form = PeopleForm(tiers=tiers, initial=initial)
+
+    now = timezone.now()
+    seats_left = max(departure.capacity - seats_taken(departure, now=now), 0)
+    context.update(
+        {
+            "form": form,
+            "total": form.total(),
+            "steps": STEPS,
+            "step": 2,
+            "bookable": departure_is_bookable(departure, now=now) and seats_left > 0,
+            "seats_left": seats_left,
+            "few_places": seats_left <= FEW_PLACES,
+            "sold_out": SoldOut(0).message if not seats_left else "",
+        }
+    )
+    return render(request, "tours/booking/people.html", context)
+
+
+# Step 3: who the booking is for -------------------------------------------------------------
+
+
+@FORM_PAGE
+@require_http_methods(["GET", "POST"])
+def booking_details(request, reference: str):
+    booking = guest_booking(request, reference)
+    if (response := _not_continuable(request, booking)) is not None:
+        return response
+    if request.method == "POST":
+        if rate_limited(request):
+            return too_many_requests(request)
+        form = DetailsForm(request.POST)
+        if form.is_valid():
+            try:
+                booking_set_customer(booking=booking, customer=form.customer())
+            except BookingInvalid as error:
+                add_service_errors(form, error.errors, DetailsForm.SERVICE_FIELDS)
+            except BookingError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect(guest_url("booking_review", booking))
+    else:
+        form = DetailsForm(
+            initial={
+                "name": booking.customer_name,
+                "email": booking.customer_email,
+                "phone": booking.customer_phone or "+62",
+                "country": booking.customer_country or "ID",
+                "language": get_language() if not booking.customer_email else booking.language,
+            }
+        )
+    context = booking_context(booking, step=3)
+    context["form"] = form
+    return render(request, "tours/booking/details.html", context)
+
+
+# Step 4: review and pay ---------------------------------------------------------------------
+
+
+@FORM_PAGE
+@require_http_methods(["GET", "POST"])
+def booking_review(request, reference: str):
+    booking = guest_booking(request, reference)
+    if (response := _not_continuable(request, booking)) is not None:
+        return response
+    if not (booking.customer_name and booking.customer_email):
+        return redirect(guest_url("booking_details", booking))
+    now = timezone.now()
+    methods = payment_methods_available(booking.enterprise)
+    if PaymentMethod.BANK_TRANSFER in methods and not transfer_possible(booking, now):
+        methods.remove(PaymentMethod.BANK_TRANSFER)
+    if request.method == "POST":
+        if rate_limited(request):
+            return too_many_requests(request)
+        form = ReviewForm(request.POST, methods=methods)
+        if form.is_valid():
+            method = form.cleaned_data["payment_method"]
+            try:
+                if method == PaymentMethod.STRIPE:
+                    return pay_online(request, booking_await_checkout(booking=booking))
+                if method == PaymentMethod.BANK_TRANSFER:
+                    booking_await_transfer(booking=booking)
+                    messages.success(request, _("Your places are kept. Please transfer in time."))
+                else:
+                    booking_confirm(booking=booking, payment_method=method)
+                    messages.success(
+                        request, _("Booked! Your ticket is below and on its way by e-mail.")
+                    )
+            except BookingInvalid as error:
+                add_service_errors(form, error.errors, {"payment_method": "payment_method"})
+            except BookingError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect(guest_url("booking_manage", booking))
+        booking.refresh_from_db()
+    else:
+        initial = booking.payment_method if booking.payment_method in methods else None
+        form = ReviewForm(methods=methods, initial={"payment_method": initial} if initial else {})
+    context = booking_context(booking, step=4)
+    context.update(
+        {
+            "form": form,
+            "details_url": guest_url("booking_details", booking),
+            "choose_again": booking.status == BookingStatus.EXPIRED,
+        }
+    )
+    response = render(request, "tours/booking/review.html", context)
+    return allow_checkout(response) if PaymentMethod.STRIPE in methods else response
