@@ -147,7 +147,7 @@ class BaseManifestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
         writer.writerow(
             [
                 _("Date"),
-                _("Time (WIB)"),
+                _("Time (village time)"),
                 _("Experience"),
                 _("Reference"),
                 _("Name"),
