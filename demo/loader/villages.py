@@ -129,6 +129,7 @@ def _tour_create(
     )
     page.price_tiers = [
         PriceTier(
+            sort_order=index,
             label=t["label"]["id"],
             price=t["price"],
             requires_id=t.get("requires_id", False),
@@ -136,7 +137,7 @@ def _tour_create(
             max_quantity=t.get("max"),
             locale=run.locales["id"],
         )
-        for t in data["price_tiers"]
+        for index, t in enumerate(data["price_tiers"])
     ]
     _tour_booking_terms(page, data)
     page.gallery = [

@@ -21,6 +21,7 @@ from tours.api.schemas import DepartureOut, InvalidOut, MessageOut, TourOut
 from tours.booking.providers import payment_methods_available
 from tours.models import Departure, DepartureStatus, TourPage, VillagePage
 from tours.models.availability import departure_is_bookable, with_seats_left
+from tours.models.tour import labelled_tiers
 
 router = Router(tags=["tours"])
 
@@ -67,7 +68,6 @@ def tours_published(*, request, language: str | None) -> list[dict]:
     for tour in tours:
         village = villages.get(tour.path[: -TourPage.steplen])
         shown = shown_tours.get(tour.translation_key, tour)
-        labels = {tier.translation_key: tier.label for tier in shown.price_tiers.all()}
         shown_village = shown_villages.get(getattr(village, "translation_key", None), village)
         result.append(
             {
@@ -79,12 +79,11 @@ def tours_published(*, request, language: str | None) -> list[dict]:
                 "duration_minutes": tour.duration_minutes,
                 "payment_methods": _methods(tour, methods),
                 "price_tiers": [
-                    {
-                        "id": tier.pk,
-                        "label": labels.get(tier.translation_key, tier.label),
-                        "price": tier.price,
-                    }
-                    for tier in tour.price_tiers.all()
+                    {"id": tier.pk, "label": tier.display_label, "price": tier.price}
+                    for tier in labelled_tiers(
+                        tour.price_tiers.all(),
+                        shown.price_tiers.all() if shown.pk != tour.pk else [],
+                    )
                 ],
             }
         )

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from core.countries import is_country
 from core.phones import InvalidPhoneNumber, phone_e164
 from tours.booking.errors import BookingInvalid
 from tours.models import BookingLine, Departure, PriceTier, TourPage
+from tours.models.availability import tour_in_language
+from tours.models.tour import labelled_tiers
 
 MAX_QUANTITY = 500
 LANGUAGES = ("id", "en")
@@ -143,16 +144,13 @@ def priced_lines(departure: Departure, lines, language: str) -> tuple[list[Booki
 def _tier_labels(tour: TourPage, tiers: dict[int, PriceTier], language: str) -> dict[int, str]:
     """The tiers' labels in the guest's language, by tier id; empty when the tour is not
     translated into it (the tiers' own labels are used)."""
-    try:
-        locale = Locale.objects.get(language_code=language)
-        translated = tour.get_translation_or_none(locale) if locale.pk != tour.locale_id else None
-    except Locale.DoesNotExist:
-        translated = None
-    if translated is None:
+    shown = tour_in_language(tour, language)
+    if shown.pk == tour.pk:
         return {}
-    translated_tiers = PriceTier.objects.filter(page=translated)
-    by_key = {t.translation_key: t.label for t in translated_tiers}
-    return {pk: by_key.get(tier.translation_key, tier.label) for pk, tier in tiers.items()}
+    return {
+        tier.pk: tier.display_label
+        for tier in labelled_tiers(tiers.values(), shown.price_tiers.all())
+    }
 
 
 def _line_checked(

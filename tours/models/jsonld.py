@@ -74,13 +74,13 @@ def tour(page, request) -> list[dict]:
         "offers": [
             {
                 "@type": "Offer",
-                "name": tier.label,
+                "name": tier.display_label,
                 "price": tier.price,
                 "priceCurrency": "IDR",
                 "url": url,
                 "availability": f"{SCHEMA}/InStock",
             }
-            for tier in page.price_tiers.all()
+            for tier in page.tiers_shown()
         ],
         "location": {
             "@type": "Place",

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Min
+from django.db.models import Min, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -24,7 +24,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -52,12 +52,22 @@ class Category(models.TextChoices):
 class TourPageQuerySet(PageQuerySet):
     def listed(self, locale):
         """Live, public tours of one language, with their lowest price (`min_price`), for cards
-        and listings."""
+        and listings. The price is the experience's one price list, on its default-language
+        page, whatever the language shown."""
+        cheapest = (
+            PriceTier.objects.filter(
+                page__translation_key=OuterRef("translation_key"),
+                page__locale=Locale.get_default(),
+            )
+            .values("page__translation_key")
+            .annotate(lowest=Min("price"))
+            .values("lowest")[:1]
+        )
         return (
             self.live()
             .public()
             .filter(locale=locale)
-            .annotate(min_price=Min("price_tiers__price"))
+            .annotate(min_price=Subquery(cheapest, output_field=models.IntegerField()))
             .select_related("hero_image")
         )
 
@@ -286,17 +296,31 @@ class TourPage(SeoMixin, Page):
         }
 
     @property
+    def booking_page(self) -> "TourPage":
+        """The page that holds the experience's booking settings — price tiers, schedules,
+        group size, policy, deposits, shares: the default-language page. Translations share it
+        and translate only words (titles, texts, tier labels)."""
+        return tour_canonical(self) if self.pk else self
+
+    def tiers_shown(self) -> list["PriceTier"]:
+        """The experience's price tiers (one set, on the booking page), each with
+        `display_label` in this page's language."""
+        booking_page = self.booking_page
+        translated = self.price_tiers.all() if booking_page.pk != self.pk else []
+        return labelled_tiers(booking_page.price_tiers.all(), translated)
+
+    @property
     def from_price(self) -> int | None:
-        prices = [tier.price for tier in self.price_tiers.all()]
+        prices = [tier.price for tier in self.booking_page.price_tiers.all()]
         return min(prices) if prices else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["village"] = self.village
         context["zone"] = self.zone
-        context["tiers"] = list(self.price_tiers.all())
+        context["tiers"] = self.tiers_shown()
         # Booking settings (cancellation policy, departures) live on the default-language page.
-        context["canonical"] = tour_canonical(self) if self.pk else self
+        context["canonical"] = self.booking_page
         # A page being created has no departures yet (its preview must still render).
         context["availability"] = (
             tour_availability(self, month=request.GET.get("month"), day=request.GET.get("day"))
@@ -307,6 +331,16 @@ class TourPage(SeoMixin, Page):
 
     def json_ld(self, request) -> list[dict]:
         return jsonld.tour(self, request)
+
+
+def labelled_tiers(tiers, translated_tiers) -> list["PriceTier"]:
+    """`tiers` (the booking page's) with `display_label` taken from the translated page's tier
+    of the same translation key, or their own label when it has none."""
+    labels = {tier.translation_key: tier.label for tier in translated_tiers}
+    result = list(tiers)
+    for tier in result:
+        tier.display_label = labels.get(tier.translation_key, tier.label)
+    return result
 
 
 class TourGalleryImage(GalleryImage):
@@ -339,6 +373,8 @@ class PriceTier(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("price tier")
         verbose_name_plural = _("price tiers")
+        # Never leave the order to chance: a tier saved without its place would sort last.
+        ordering = ["sort_order", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(min_quantity__isnull=True)

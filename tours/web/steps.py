@@ -46,13 +46,7 @@ FINISHED = (
 
 def _tiers(canonical: TourPage, tour: TourPage) -> list:
     """The tiers a booking takes (the default-language page's), labelled in the page's language."""
-    tiers = list(canonical.price_tiers.all())
-    labels = {}
-    if tour.pk != canonical.pk:
-        labels = {t.translation_key: t.label for t in tour.price_tiers.all()}
-    for tier in tiers:
-        tier.display_label = labels.get(tier.translation_key, tier.label)
-    return tiers
+    return tour.tiers_shown()
 
 
 def _not_continuable(request, booking: Booking):
