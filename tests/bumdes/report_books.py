@@ -41,6 +41,7 @@ from bumdes.services import enterprise_create
 
 YEAR = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
 D = dt.date
+TEA = "Jelajah Kebun Teh"
 
 
 @dataclass
@@ -54,6 +55,21 @@ class Books:
 
 
 def build_books() -> Books:
+    books = _enterprise_and_people()
+    _prior_year_closed(books)
+    post_capital(
+        enterprise=books.enterprise, amount=10_000_000, date=D(2026, 1, 2), source_ref="modal-2026"
+    )
+    _batik_class_paid_online_and_delivered(books)
+    _tea_walk_cancelled_and_refunded(books)
+    _profit_2025_distributed(books)
+    _tea_walk_in_cash_refunded_after_delivery(books)
+    _tea_walk_paid_for_january(books)
+    return books
+
+
+def _enterprise_and_people() -> Books:
+    """BUMDes Sukamaju with its two units, Bu Sri, Pak Budi and a partner hotel."""
     e = enterprise_create(
         slug="sukamaju",
         name="BUMDes Sukamaju",
@@ -65,8 +81,6 @@ def build_books() -> Books:
         share_reserve_percent=20,
         share_investors_percent=10,
     )
-    wisata = e.units.get(slug="wisata")
-    edukasi = e.units.get(slug="edukasi")
     sri = Counterparty.objects.create(
         enterprise=e,
         kind="community",
@@ -84,10 +98,12 @@ def build_books() -> Books:
         gender="male",
     )
     hotel = Counterparty.objects.create(enterprise=e, kind="partner", name="Hotel Asri")
-    tea = "Jelajah Kebun Teh"
+    return Books(e, e.units.get(slug="wisata"), e.units.get(slug="edukasi"), sri, budi, hotel)
 
-    # 2025, the prior period.
-    old = Sale(e, "SKM-P", unit=wisata, tour=tea, channel="direct")
+
+def _prior_year_closed(books: Books) -> None:
+    """2025: one cash tour on the day, then the year is closed."""
+    old = Sale(books.enterprise, "SKM-P", unit=books.wisata, tour=TEA, channel="direct")
     post_payment_received(
         sale=old,
         amount=500_000,
@@ -96,14 +112,16 @@ def build_books() -> Books:
         delivered=True,
         source_ref="p-old",
     )
-    year_close(enterprise=e, year=2025)
+    year_close(enterprise=books.enterprise, year=2025)
 
-    # 2026.
-    post_capital(enterprise=e, amount=10_000_000, date=D(2026, 1, 2), source_ref="modal-2026")
+
+def _batik_class_paid_online_and_delivered(books: Books) -> None:
+    """SKM-A: paid through Stripe, delivered, Bu Sri's share paid; the payout reaches the bank."""
+    e = books.enterprise
     a = Sale(
         e,
         "SKM-A",
-        unit=edukasi,
+        unit=books.edukasi,
         tour="Kelas Membatik",
         channel="direct",
         revenue_account=chart.WORKSHOP_REVENUE,
@@ -117,7 +135,7 @@ def build_books() -> Books:
         source_ref="p-a",
     )
     post_payment_fee(sale=a, fee=35_000, date=D(2026, 2, 1), source_ref="f-a")
-    post_delivery(sale=a, date=D(2026, 2, 15), shares=[(sri, 300_000)], source_ref="d-a")
+    post_delivery(sale=a, date=D(2026, 2, 15), shares=[(books.sri, 300_000)], source_ref="d-a")
     for day, debit, credit, ref in (
         (D(2026, 2, 20), chart.IN_TRANSIT, chart.GATEWAY, "po-1-created"),
         (D(2026, 2, 22), chart.BANK, chart.IN_TRANSIT, "po-1-paid"),
@@ -127,13 +145,17 @@ def build_books() -> Books:
         ).debit(debit, 965_000).credit(credit, 965_000).post()
     post_counterparty_payment(
         enterprise=e,
-        counterparty=sri,
+        counterparty=books.sri,
         amount=300_000,
         method="bank_transfer",
         date=D(2026, 2, 28),
         source_ref="pay-sri-1",
     )
-    b = Sale(e, "SKM-B", unit=wisata, tour=tea, channel="partner")
+
+
+def _tea_walk_cancelled_and_refunded(books: Books) -> None:
+    """SKM-B: paid through Stripe, cancelled with 20% kept, the rest refunded through Stripe."""
+    b = Sale(books.enterprise, "SKM-B", unit=books.wisata, tour=TEA, channel="partner")
     post_payment_received(
         sale=b,
         amount=1_000_000,
@@ -145,6 +167,11 @@ def build_books() -> Books:
     post_payment_fee(sale=b, fee=35_000, date=D(2026, 3, 1), source_ref="f-b")
     post_cancellation(sale=b, refund=800_000, date=D(2026, 3, 5), source_ref="c-b")
     post_refund_paid(sale=b, amount=800_000, method="stripe", date=D(2026, 3, 7), source_ref="r-b")
+
+
+def _profit_2025_distributed(books: Books) -> None:
+    """The village meeting shares out 2025's profit; the PADes share is paid from the bank."""
+    e = books.enterprise
     profit_distribute(
         enterprise=e, year=2025, decision_number="01/MUSDES/2026", decision_date=D(2026, 3, 15)
     )
@@ -155,7 +182,11 @@ def build_books() -> Books:
         source_type="pades",
         source_ref="2025",
     ).debit(chart.PADES_PAYABLE, 200_000).credit(chart.BANK, 200_000).post()
-    c = Sale(e, "SKM-C", unit=wisata, tour=tea, channel="staff")
+
+
+def _tea_walk_in_cash_refunded_after_delivery(books: Books) -> None:
+    """SKM-C: cash on the day, Pak Budi's share owed, part refunded in cash afterwards."""
+    c = Sale(books.enterprise, "SKM-C", unit=books.wisata, tour=TEA, channel="staff")
     post_payment_received(
         sale=c,
         amount=600_000,
@@ -164,11 +195,15 @@ def build_books() -> Books:
         delivered=True,
         source_ref="p-c",
     )
-    post_delivery(sale=c, date=D(2026, 4, 10), shares=[(budi, 100_000)], source_ref="d-c")
+    post_delivery(sale=c, date=D(2026, 4, 10), shares=[(books.budi, 100_000)], source_ref="d-c")
     post_refund_after_delivery(
         sale=c, amount=100_000, method="cash", date=D(2026, 4, 12), source_ref="r-c"
     )
-    d = Sale(e, "SKM-D", unit=wisata, tour=tea, channel="direct")
+
+
+def _tea_walk_paid_for_january(books: Books) -> None:
+    """SKM-D: paid by bank transfer in December for a tour in the next year."""
+    d = Sale(books.enterprise, "SKM-D", unit=books.wisata, tour=TEA, channel="direct")
     post_payment_received(
         sale=d,
         amount=400_000,
@@ -177,4 +212,3 @@ def build_books() -> Books:
         delivered=False,
         source_ref="p-d",
     )
-    return Books(e, wisata, edukasi, sri, budi, hotel)

@@ -61,7 +61,7 @@ def test_books_stay_balanced_whatever_happens(steps, deliver):
             tour=tour, enterprise=enterprise, starts_at=STARTS, capacity=30, is_extra=True
         )
         tier = tour.price_tiers.filter(min_quantity__isnull=True).first()
-        before, before_unearned, before_revenue = _state(enterprise)
+        _, before_unearned, before_revenue = _state(enterprise)
         bookings: list[Booking] = []
         clock = NOW
         for operation, index, quantity in steps:
@@ -69,54 +69,73 @@ def test_books_stay_balanced_whatever_happens(steps, deliver):
             target = bookings[index % len(bookings)] if bookings else None
             try:
                 if operation == "book":
-                    booking, _ = booking_create(
-                        departure_id=departure.pk,
-                        lines=[(tier.pk, quantity)],
-                        customer=Customer("Uji", "uji@example.com", "+6281200000000", "ID", "id"),
-                        payment_method=PaymentMethod.CASH,
-                        now=clock,
-                    )
-                    bookings.append(booking)
+                    bookings.append(_book(departure, tier, quantity, clock))
                 elif target is None:
                     continue
-                elif operation in ("pay_cash", "pay_bank"):
-                    target.refresh_from_db()
-                    outstanding = target.total - booking_paid_amount(target)
-                    if outstanding > 0:
-                        method = "cash" if operation == "pay_cash" else "bank_transfer"
-                        payment_record(booking=target, method=method, amount=outstanding, now=clock)
-                elif operation == "cancel":
-                    cancelled = booking_cancel(booking=target, now=clock)
-                    if cancelled.status == BookingStatus.CANCELLED:
-                        cancellation_post(booking=cancelled, now=clock)
-                elif operation == "refund":
-                    for refund in Refund.objects.filter(booking=target, status="pending"):
-                        refund_mark_paid(refund=refund, now=clock)
+                else:
+                    _act_on(target, operation, clock)
             except BookingError:
                 pass
-
-            after, unearned, revenue = _state(enterprise)
-            assert sum(after.values()) == 0
-            # Nothing is delivered yet and every payment came days before the departure.
-            assert revenue == before_revenue
-            paid_active = sum(
-                booking_paid_amount(b)
-                for b in Booking.objects.filter(pk__in=[b.pk for b in bookings]).exclude(
-                    status=BookingStatus.CANCELLED
-                )
-            )
-            assert unearned - before_unearned == paid_active
+            _assert_nothing_earned_yet(enterprise, bookings, before_unearned, before_revenue)
 
         if deliver:
             departure_deliver(departure=departure, now=STARTS + dt.timedelta(hours=4))
-            after, unearned, revenue = _state(enterprise)
-            assert sum(after.values()) == 0
-            assert unearned == before_unearned
-            delivered = sum(
-                booking_paid_amount(b)
-                for b in Booking.objects.filter(departure=departure).exclude(
-                    status=BookingStatus.CANCELLED
-                )
+            _assert_delivery_earned_what_was_paid(
+                enterprise, departure, before_unearned, before_revenue
             )
-            assert revenue - before_revenue == delivered
         transaction.set_rollback(True)
+
+
+def _book(departure, tier, quantity, clock) -> Booking:
+    booking, _ = booking_create(
+        departure_id=departure.pk,
+        lines=[(tier.pk, quantity)],
+        customer=Customer("Uji", "uji@example.com", "+6281200000000", "ID", "id"),
+        payment_method=PaymentMethod.CASH,
+        now=clock,
+    )
+    return booking
+
+
+def _act_on(target: Booking, operation: str, clock) -> None:
+    """Pay what is outstanding, cancel, or pay out the pending refunds of one booking."""
+    if operation in ("pay_cash", "pay_bank"):
+        target.refresh_from_db()
+        outstanding = target.total - booking_paid_amount(target)
+        if outstanding > 0:
+            method = "cash" if operation == "pay_cash" else "bank_transfer"
+            payment_record(booking=target, method=method, amount=outstanding, now=clock)
+    elif operation == "cancel":
+        cancelled = booking_cancel(booking=target, now=clock)
+        if cancelled.status == BookingStatus.CANCELLED:
+            cancellation_post(booking=cancelled, now=clock)
+    elif operation == "refund":
+        for refund in Refund.objects.filter(booking=target, status="pending"):
+            refund_mark_paid(refund=refund, now=clock)
+
+
+def _assert_nothing_earned_yet(enterprise, bookings, before_unearned, before_revenue) -> None:
+    after, unearned, revenue = _state(enterprise)
+    assert sum(after.values()) == 0
+    # Nothing is delivered yet and every payment came days before the departure.
+    assert revenue == before_revenue
+    paid_active = sum(
+        booking_paid_amount(b)
+        for b in Booking.objects.filter(pk__in=[b.pk for b in bookings]).exclude(
+            status=BookingStatus.CANCELLED
+        )
+    )
+    assert unearned - before_unearned == paid_active
+
+
+def _assert_delivery_earned_what_was_paid(
+    enterprise, departure, before_unearned, before_revenue
+) -> None:
+    after, unearned, revenue = _state(enterprise)
+    assert sum(after.values()) == 0
+    assert unearned == before_unearned
+    delivered = sum(
+        booking_paid_amount(b)
+        for b in Booking.objects.filter(departure=departure).exclude(status=BookingStatus.CANCELLED)
+    )
+    assert revenue - before_revenue == delivered

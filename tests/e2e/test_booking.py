@@ -29,10 +29,16 @@ def book_batik_class(phone, base_url: str, language: str) -> str:
     tour = TourPage.objects.get(
         locale__language_code=language, translation_key=canonical.translation_key
     )
-    name, email, phone_number, country = GUESTS[language]
+    choose_a_slot_in_the_calendar(phone, base_url + tour.url, language)
+    total = choose_two_people(phone, language)
+    fill_in_the_details(phone, language)
+    review_and_pay_cash_on_arrival(phone, language, total)
+    return confirmation_reference(phone, language)
 
-    # Step 1: the tour page, its sticky button, the calendar (months swap without a reload).
-    phone.goto(base_url + tour.url)
+
+def choose_a_slot_in_the_calendar(phone, tour_url: str, language: str) -> None:
+    """Step 1: the tour page, its sticky button, the calendar (months swap without a reload)."""
+    phone.goto(tour_url)
     assert phone.locator("html").get_attribute("lang") == language
     shoot(phone, f"booking-{language}-1-tour")
     phone.locator(".sticky-action").click()
@@ -50,7 +56,9 @@ def book_batik_class(phone, base_url: str, language: str) -> str:
     phone.screenshot(path=str(shoot_path(f"booking-{language}-1-calendar")))
     phone.locator("#day-slots a.slot").first.click()
 
-    # Step 2: people, with the running total kept up to date.
+
+def choose_two_people(phone, language: str) -> str:
+    """Step 2: people, with the running total kept up to date; returns the total shown."""
     phone.wait_for_url(re.compile(r"/booking/new/\d+/$"))
     quantity = phone.locator("input.qty-input").first
     if language == "en":  # nobody chosen: a clear message, and nothing is held
@@ -67,8 +75,12 @@ def book_batik_class(phone, base_url: str, language: str) -> str:
     assert phone.locator("[data-total-out]").inner_text() == total
     shoot(phone, f"booking-{language}-2-people")
     phone.locator("form[data-total] button.button-block").click()
+    return total
 
-    # Step 3: details; the phone number starts with +62.
+
+def fill_in_the_details(phone, language: str) -> None:
+    """Step 3: details; the phone number starts with +62."""
+    name, email, phone_number, country = GUESTS[language]
     phone.wait_for_url(re.compile(r"/details/\?t="))
     assert phone.locator("input[type=tel]").input_value() == "+62"
     if language == "id":  # the server's messages sit next to the fields; what was typed stays
@@ -93,7 +105,9 @@ def book_batik_class(phone, base_url: str, language: str) -> str:
     shoot(phone, f"booking-{language}-3-details")
     phone.locator("form.booking-form button.button-block").click()
 
-    # Step 4: review and pay cash on arrival.
+
+def review_and_pay_cash_on_arrival(phone, language: str, total: str) -> None:
+    """Step 4: the review shows the total; this guest pays cash on arrival."""
     phone.wait_for_url(re.compile(r"/review/\?t="))
     assert total in phone.locator(".lines-table").inner_text()
     # The BUMDes offers a bank transfer too (its demo account); this guest pays cash.
@@ -102,7 +116,9 @@ def book_batik_class(phone, base_url: str, language: str) -> str:
     shoot(phone, f"booking-{language}-4-review")
     phone.locator("form.booking-form button.button-block").click()
 
-    # Confirmation: the reference, a QR code big enough to scan.
+
+def confirmation_reference(phone, language: str) -> str:
+    """Confirmation: the reference, a QR code big enough to scan."""
     phone.wait_for_url(re.compile(r"/booking/[A-Z]{3}-[A-Z0-9]{5}/\?t="))
     reference = phone.locator("h1.reference").inner_text()
     qr = phone.locator(".qr svg").bounding_box()

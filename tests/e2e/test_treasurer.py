@@ -84,6 +84,7 @@ def post_a_year(enterprise: Enterprise) -> None:
 
 
 def test_treasurer_prepares_the_village_meeting(demo, desk):
+    """One walk at the desk: each live test reloads the demo, which takes a while."""
     lipursari = Enterprise.objects.get(slug="lipursari")
     post_a_year(lipursari)
     year = timezone.localtime(timezone.now(), JAKARTA).year
@@ -92,9 +93,20 @@ def test_treasurer_prepares_the_village_meeting(demo, desk):
     desk.goto(f"{demo.url}/admin/books/reports/")
     assert desk.get_by_text("Laporan Posisi Keuangan").first.is_visible()
     shoot_admin(desk, "treasurer-1-reports")
+    reads_and_downloads_the_statements(desk, demo.url, year)
+    reads_revenue_journal_and_payments(desk, demo.url, year)
+    opens_the_periods_and_the_year_close(desk, demo.url, year)
+    posts_a_manual_entry(desk, demo.url)
+    prints_the_income_statement(desk, demo.url, year)
 
-    period = f"date_from={year}-01-01&date_to={year}-12-31"
-    desk.goto(f"{demo.url}/admin/books/reports/income-statement/?{period}")
+
+def year_period(year: int) -> str:
+    return f"date_from={year}-01-01&date_to={year}-12-31"
+
+
+def reads_and_downloads_the_statements(desk, base_url: str, year: int) -> None:
+    """The income statement and the balance sheet of the year, each as PDF and XLSX."""
+    desk.goto(f"{base_url}/admin/books/reports/income-statement/?{year_period(year)}")
     sheet = desk.locator(".desa-report")
     assert "LAPORAN LABA RUGI" in sheet.inner_text().upper()
     assert f"Tahun {year - 1}" in sheet.inner_text()  # the prior year beside each figure
@@ -105,33 +117,40 @@ def test_treasurer_prepares_the_village_meeting(demo, desk):
     xlsx = download(desk, "XLSX")
     assert xlsx.startswith(b"PK")
 
-    desk.goto(f"{demo.url}/admin/books/reports/balance-sheet/?date_to={year}-12-31")
+    desk.goto(f"{base_url}/admin/books/reports/balance-sheet/?date_to={year}-12-31")
     text = desk.locator(".desa-report").inner_text()
     assert "LAPORAN POSISI KEUANGAN" in text.upper() and "JUMLAH ASET" in text
     shoot_admin(desk, "treasurer-3-balance-sheet")
     assert download(desk, "PDF").startswith(b"%PDF")
     assert download(desk, "XLSX").startswith(b"PK")
 
-    desk.goto(f"{demo.url}/admin/books/reports/revenue/?{period}")
+
+def reads_revenue_journal_and_payments(desk, base_url: str, year: int) -> None:
+    desk.goto(f"{base_url}/admin/books/reports/revenue/?{year_period(year)}")
     assert desk.locator(".desa-chart svg").is_visible()
     shoot_admin(desk, "treasurer-4-revenue")
 
-    desk.goto(f"{demo.url}/admin/books/journal/")
+    desk.goto(f"{base_url}/admin/books/journal/")
     assert desk.get_by_text("Pembayaran kepada Tri Lestari").first.is_visible()
     shoot_admin(desk, "treasurer-5-journal")
 
-    desk.goto(f"{demo.url}/admin/books/payments/")
+    desk.goto(f"{base_url}/admin/books/payments/")
     assert desk.get_by_text("Tri Lestari").first.is_visible()
     shoot_admin(desk, "treasurer-6-payments")
 
-    desk.goto(f"{demo.url}/admin/books/periods/")
+
+def opens_the_periods_and_the_year_close(desk, base_url: str, year: int) -> None:
+    desk.goto(f"{base_url}/admin/books/periods/")
     assert desk.locator("#periods-lock-section").is_visible()
     shoot_admin(desk, "treasurer-7-periods")
-    desk.goto(f"{demo.url}/admin/books/periods/close/?year={year - 1}")
+    desk.goto(f"{base_url}/admin/books/periods/close/?year={year - 1}")
     assert desk.locator("#close-preview-section button[type=submit]").is_visible()
     shoot_admin(desk, "treasurer-7-close-year")
 
-    desk.goto(f"{demo.url}/admin/books/manual/new/")
+
+def posts_a_manual_entry(desk, base_url: str) -> None:
+    """A bank charge of Rp 15.000, posted by hand; the entry opens once saved."""
+    desk.goto(f"{base_url}/admin/books/manual/new/")
     desk.fill("input[name=memo]", "Biaya administrasi bank")
     desk.select_option("select[name=lines-0-account]", "6.3.99.92")
     desk.select_option("select[name=lines-0-side]", "debit")
@@ -143,8 +162,10 @@ def test_treasurer_prepares_the_village_meeting(demo, desk):
     desk.wait_for_url("**/admin/books/manual/inspect/*/")
     shoot_admin(desk, "treasurer-8-manual-entry")
 
+
+def prints_the_income_statement(desk, base_url: str, year: int) -> None:
     desk.emulate_media(media="print")
-    desk.goto(f"{demo.url}/admin/books/reports/income-statement/?{period}")
+    desk.goto(f"{base_url}/admin/books/reports/income-statement/?{year_period(year)}")
     shoot_admin(desk, "treasurer-9-income-statement-print")
     desk.emulate_media(media="screen")
 

@@ -38,14 +38,35 @@ def test_treasurer_gives_a_partial_card_refund_before_delivery(
     booking = paid_by_card(client, fake_stripe, 2)
     english("lipursari-treasurer")
     login("lipursari-treasurer")
+    key = _open_the_refund_form(client, booking)
+    _refused_without_a_reason_or_over_what_was_paid(client, booking, key)
 
+    form = {"amount": "50.000", "reason": "Hujan, sebagian batal", "key": key}
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(refund_url(booking), form)
+    assert done.status_code == 302
+    refund = booking.refunds.get()
+    _assert_sent_to_stripe_and_owed_to_the_guest(fake_stripe, refund)
+
+    # A double tap makes no second refund.
+    again = client.post(refund_url(booking), form)
+    assert again.status_code == 302 and booking.refunds.count() == 1
+
+    deliver(client, refund_event(fake_stripe, refund))
+    _assert_paid_out_and_the_rest_still_refundable(booking, refund)
+
+
+def _open_the_refund_form(client, booking) -> str:
+    """The booking's page links to the form, which offers the policy's amount; returns its key."""
     page = client.get(reverse("bookings:inspect", args=[booking.pk])).content.decode()
     assert refund_url(booking) in page
     response = client.get(refund_url(booking))
     assert response.status_code == 200
     assert response.context["form"].initial["amount"] == 200_000  # the policy: 100% today
-    key = form_key(response)
+    return form_key(response)
 
+
+def _refused_without_a_reason_or_over_what_was_paid(client, booking, key: str) -> None:
     no_reason = client.post(refund_url(booking), {"amount": "50.000", "reason": "", "key": key})
     assert no_reason.status_code == 200
     assert "Say why the guest gets this amount back." in no_reason.content.decode()
@@ -55,12 +76,8 @@ def test_treasurer_gives_a_partial_card_refund_before_delivery(
     assert "At most Rp 200,000 can be refunded" in too_much.content.decode()
     assert not booking.refunds.exists()
 
-    with django_capture_on_commit_callbacks(execute=True):
-        done = client.post(
-            refund_url(booking), {"amount": "50.000", "reason": "Hujan, sebagian batal", "key": key}
-        )
-    assert done.status_code == 302
-    refund = booking.refunds.get()
+
+def _assert_sent_to_stripe_and_owed_to_the_guest(fake_stripe, refund: Refund) -> None:
     assert (refund.amount, refund.method, refund.status, refund.after_delivery) == (
         50_000,
         "stripe",
@@ -83,13 +100,10 @@ def test_treasurer_gives_a_partial_card_refund_before_delivery(
     ]
     assert not refund_entries(refund).exists()
 
-    # A double tap makes no second refund.
-    again = client.post(
-        refund_url(booking), {"amount": "50.000", "reason": "Hujan, sebagian batal", "key": key}
-    )
-    assert again.status_code == 302 and booking.refunds.count() == 1
 
-    deliver(client, refund_event(fake_stripe, refund))
+def _assert_paid_out_and_the_rest_still_refundable(booking, refund: Refund) -> None:
+    """Stripe says the refund went out: the payable is settled, the booking stays confirmed,
+    and no more than the Rp 150.000 left can still be refunded."""
     refund.refresh_from_db()
     booking.refresh_from_db()
     assert refund.status == Refund.Status.PAID

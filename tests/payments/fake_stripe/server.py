@@ -115,81 +115,95 @@ class FakeStripe(Store, Balance, Checkout, Refunds, Payouts, Accounts):
         return missing(path)
 
 
-def _handler(fake: FakeStripe):
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):  # quiet
-            pass
+class FakeStripeHandler(BaseHTTPRequestHandler):
+    """One HTTP request to the fake: the hosted Checkout page, or a call to the API.
+    `_handler` makes a subclass per server that names its `fake`."""
 
-        def _serve(self, method: str) -> None:
-            path = urlsplit(self.path).path
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length).decode() if length else ""
-            if method == "GET" and path.startswith("/pay/") and path.endswith("/complete"):
-                return self._complete(path.split("/")[2])
-            if method == "GET" and path.startswith("/pay/"):
-                return self._page(path.rsplit("/", 1)[1])
-            form = parse_form(body) if body else parse_form(urlsplit(self.path).query)
-            account = self.headers.get("Stripe-Account")
-            key = self.headers.get("Idempotency-Key")
-            with fake.lock:
-                fake.requests.append(Recorded(method, path, form, account, key))
-                if method == "POST" and key and (account, key) in fake.idempotent:
-                    status, payload = fake.idempotent[(account, key)]
-                else:
-                    status, payload = fake.handle(method, path, form, account)
-                    payload = copy.deepcopy(payload)
-                    if method == "POST" and key and status < 500:
-                        fake.idempotent[(account, key)] = (status, payload)
-            data = json.dumps(payload).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Request-Id", f"req_{secrets.token_hex(6)}")
-            if status >= 500:
-                self.send_header("Stripe-Should-Retry", "false")
-            self.send_header("Content-Length", str(len(data)))
+    fake: FakeStripe
+
+    def log_message(self, *args):  # quiet
+        pass
+
+    def do_GET(self):  # noqa: N802
+        self._serve("GET")
+
+    def do_POST(self):  # noqa: N802
+        self._serve("POST")
+
+    def _serve(self, method: str) -> None:
+        path = urlsplit(self.path).path
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode() if length else ""
+        if method == "GET" and path.startswith("/pay/") and path.endswith("/complete"):
+            return self._complete(path.split("/")[2])
+        if method == "GET" and path.startswith("/pay/"):
+            return self._page(path.rsplit("/", 1)[1])
+        form = parse_form(body) if body else parse_form(urlsplit(self.path).query)
+        status, payload = self._answer(method, path, form)
+        self._send_json(status, payload)
+
+    def _answer(self, method: str, path: str, form: dict) -> tuple[int, dict]:
+        """Record the call; a POST with an idempotency key already seen gets the same answer."""
+        fake = self.fake
+        account = self.headers.get("Stripe-Account")
+        key = self.headers.get("Idempotency-Key")
+        with fake.lock:
+            fake.requests.append(Recorded(method, path, form, account, key))
+            if method == "POST" and key and (account, key) in fake.idempotent:
+                return fake.idempotent[(account, key)]
+            status, payload = fake.handle(method, path, form, account)
+            payload = copy.deepcopy(payload)
+            if method == "POST" and key and status < 500:
+                fake.idempotent[(account, key)] = (status, payload)
+        return status, payload
+
+    def _send_json(self, status: int, payload: dict) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Request-Id", f"req_{secrets.token_hex(6)}")
+        if status >= 500:
+            self.send_header("Stripe-Should-Retry", "false")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _page(self, session_id: str) -> None:
+        session = self.fake.sessions.get(session_id)
+        if session is None:
+            self.send_response(404)
             self.end_headers()
-            self.wfile.write(data)
+            return
+        html = (
+            "<!doctype html><title>Fake Checkout</title>"
+            f"<h1>Pay IDR {session['amount_total']}</h1>"
+            f"<p>{session['client_reference_id']}</p>"
+            f'<a id="pay" href="/pay/{session_id}/complete">Pay</a> '
+            f'<a id="cancel" href="{session["cancel_url"]}">Cancel</a>'
+        ).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(html)))
+        self.end_headers()
+        self.wfile.write(html)
 
-        def _page(self, session_id: str) -> None:
-            session = fake.sessions.get(session_id)
-            if session is None:
-                self.send_response(404)
-                self.end_headers()
-                return
-            html = (
-                "<!doctype html><title>Fake Checkout</title>"
-                f"<h1>Pay IDR {session['amount_total']}</h1>"
-                f"<p>{session['client_reference_id']}</p>"
-                f'<a id="pay" href="/pay/{session_id}/complete">Pay</a> '
-                f'<a id="cancel" href="{session["cancel_url"]}">Cancel</a>'
-            ).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(html)))
+    def _complete(self, session_id: str) -> None:
+        """The guest pressed "Pay": the session is paid, and the guest goes back."""
+        session = self.fake.sessions.get(session_id)
+        if session is not None and session["status"] == "open":
+            self.fake.session_complete(session_id)
+        if session is None:
+            self.send_response(404)
             self.end_headers()
-            self.wfile.write(html)
+            return
+        self.send_response(303)
+        self.send_header("Location", session["success_url"])
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
-        def _complete(self, session_id: str) -> None:
-            """The guest pressed "Pay": the session is paid, and the guest goes back."""
-            session = fake.sessions.get(session_id)
-            if session is not None and session["status"] == "open":
-                fake.session_complete(session_id)
-            if session is None:
-                self.send_response(404)
-                self.end_headers()
-                return
-            self.send_response(303)
-            self.send_header("Location", session["success_url"])
-            self.send_header("Content-Length", "0")
-            self.end_headers()
 
-        def do_GET(self):  # noqa: N802
-            self._serve("GET")
-
-        def do_POST(self):  # noqa: N802
-            self._serve("POST")
-
-    return Handler
+def _handler(fake: FakeStripe) -> type[FakeStripeHandler]:
+    return type("Handler", (FakeStripeHandler,), {"fake": fake})
 
 
 def fake_stripe_start() -> FakeStripe:
