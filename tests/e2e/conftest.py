@@ -6,6 +6,7 @@ tests/e2e/screenshots/ (git-ignored) so that people can look at what the pages s
 
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -72,3 +73,51 @@ def shoot(page, name: str) -> None:
     page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_load_state("networkidle")
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+# Reports each Content-Security-Policy violation to Python as it happens, with the address of the
+# document it happened in, so that no violation is lost when the page navigates on.
+_REPORT_VIOLATIONS = """
+document.addEventListener('securitypolicyviolation', event => window.desaReportViolation(
+  `CSP ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} on ${location.href}` +
+  (event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : '')
+));
+"""
+
+
+# Wagtail's autosave posts a page's edit form in the background while the editor types; a form
+# that is not valid yet (a new price with no label so far) is answered 400, which the browser logs
+# as an error. That answer, and only that one, is not a complaint.
+_AUTOSAVE_REFUSED = re.compile(r"/admin/pages/\d+/edit/$")
+
+
+class BrowserComplaints:
+    """What a page's browser complains about: Content-Security-Policy violations (the document's
+    `securitypolicyviolation` events), console errors and uncaught exceptions, in every document
+    the page loads after `watch(page)`."""
+
+    def __init__(self, page):
+        self.found: list[str] = []
+        page.expose_function("desaReportViolation", self._violation)
+        page.add_init_script(_REPORT_VIOLATIONS)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.found.append(f"uncaught {error} on {page.url}"))
+        self.page = page
+
+    def _violation(self, text: str) -> None:
+        self.found.append(text)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            source = message.location.get("url") or self.page.url
+            if "status of 400" in message.text and _AUTOSAVE_REFUSED.search(source):
+                return
+            self.found.append(f"console error {message.text!r} from {source}")
+
+    def assert_none(self) -> None:
+        assert self.found == [], "\n".join(self.found)
+
+
+def watch(page) -> BrowserComplaints:
+    """Start collecting the page's complaints; call `.assert_none()` where the test ends."""
+    return BrowserComplaints(page)

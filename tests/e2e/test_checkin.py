@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests.conftest import DEMO_PASSWORD
-from tests.e2e.conftest import SCREENSHOTS, shoot
+from tests.e2e.conftest import SCREENSHOTS, shoot, watch
 from tests.tours.staff_screens import book, departure_today, tour_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -42,6 +42,7 @@ def booking_today(demo):
 
 def test_operator_checks_guests_in_on_a_phone(demo, phone, booking_today):
     booking = booking_today
+    complaints = watch(phone)
     log_in(phone, demo.url, "lipursari-operator")
     assert phone.locator("html").get_attribute("lang") == "id"
     assert phone.locator("#desa-today-section").is_visible()
@@ -87,6 +88,7 @@ def test_operator_checks_guests_in_on_a_phone(demo, phone, booking_today):
     shoot_admin(phone, "admin-6-checkin-refused")
     booking.refresh_from_db()
     assert booking.checked_in_at == checked_in_at
+    complaints.assert_none()
 
 
 def test_manifest_prints_on_one_a4_page(demo, browser, booking_today):
@@ -94,6 +96,7 @@ def test_manifest_prints_on_one_a4_page(demo, browser, booking_today):
         book(booking_today.departure, people=people, name=f"Tamu {people}")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    complaints = watch(page)
     log_in(page, demo.url, "lipursari-operator")
     page.goto(f"{demo.url}/admin/departures/manifest/{booking_today.departure_id}/")
     assert page.locator("[data-desa-print]").is_visible()
@@ -104,4 +107,5 @@ def test_manifest_prints_on_one_a4_page(demo, browser, booking_today):
     (SCREENSHOTS / "admin-8-manifest-print.pdf").write_bytes(pdf)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages == 1
+    complaints.assert_none()
     context.close()

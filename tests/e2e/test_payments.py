@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import shoot
+from tests.e2e.conftest import shoot, watch
 from tests.payments.fake_stripe import fake_stripe_start
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -112,6 +112,7 @@ def test_treasurer_confirms_a_transfer_then_refunds_part(demo, browser):
     booking = booking_await_transfer(booking=held_booking())
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     desk = context.new_page()
+    complaints = watch(desk)
     try:
         log_in(desk, demo.url, "lipursari-treasurer")
         desk.goto(f"{demo.url}{reverse('bank_transfers:index')}")
@@ -139,6 +140,7 @@ def test_treasurer_confirms_a_transfer_then_refunds_part(demo, browser):
         desk.wait_for_url(re.compile(r"/admin/bookings/"))
         expect(desk.locator("main")).to_contain_text("Satu peserta sakit")
         shoot_admin(desk, "payment-treasurer-4-booking")
+        complaints.assert_none()
     finally:
         context.close()
 
@@ -154,6 +156,7 @@ def test_manager_connects_the_bumdes_stripe_account(demo, browser, stripe_on, se
     )
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     desk = context.new_page()
+    complaints = watch(desk)
     try:
         log_in(desk, demo.url, "gunturmadu-manager")
         desk.goto(f"{demo.url}{reverse('payment_methods:index')}")
@@ -161,6 +164,7 @@ def test_manager_connects_the_bumdes_stripe_account(demo, browser, stripe_on, se
         shoot_admin(desk, "payment-manager-0-methods")
         desk.goto(f"{demo.url}{reverse('stripe_connect:index')}")
         shoot_admin(desk, "payment-manager-1-stripe")
+        complaints.assert_none()  # before leaving for the fake's onboarding page, which is a 404
         desk.locator("main form button[type=submit]").click()
         desk.wait_for_url(re.compile(re.escape(stripe_on.url) + r"/onboarding/acct_\w+"))
         account = Enterprise.objects.get(slug="gunturmadu").stripe_account_id

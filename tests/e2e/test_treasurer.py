@@ -14,6 +14,7 @@ from django.utils import timezone
 from bumdes import chart, postings
 from bumdes.models import Counterparty, Enterprise
 from core.localtime import zone_info
+from tests.e2e.conftest import watch
 from tests.e2e.test_checkin import log_in, shoot_admin
 
 JAKARTA = zone_info("Asia/Jakarta")
@@ -88,6 +89,7 @@ def test_treasurer_prepares_the_village_meeting(demo, desk):
     lipursari = Enterprise.objects.get(slug="lipursari")
     post_a_year(lipursari)
     year = timezone.localtime(timezone.now(), JAKARTA).year
+    complaints = watch(desk)
     log_in(desk, demo.url, "lipursari-treasurer")
 
     desk.goto(f"{demo.url}/admin/books/reports/")
@@ -168,6 +170,7 @@ def prints_the_income_statement(desk, base_url: str, year: int) -> None:
     desk.goto(f"{base_url}/admin/books/reports/income-statement/?{year_period(year)}")
     shoot_admin(desk, "treasurer-9-income-statement-print")
     desk.emulate_media(media="screen")
+    complaints.assert_none()
 
 
 def download(page, label: str) -> bytes:

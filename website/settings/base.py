@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, SELF
+from csp.constants import NONCE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -71,7 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "core.content_policy.ContentPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -181,18 +181,36 @@ WAGTAIL_WORKFLOW_ENABLED = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 
-# Content Security Policy (django-csp 4). Inline scripts carry the request's nonce.
+# Content Security Policy (django-csp 4), two of them (core.content_policy). The public site runs
+# only our own script files; any inline script we write carries the request's nonce.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
+        "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        "frame-ancestors": ["'self'"],
-        "form-action": ["'self'"],
-        "base-uri": ["'self'"],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
     }
 }
+# The admin (/admin/): Wagtail starts its widgets with inline scripts that carry no nonce, so
+# inline scripts are allowed there, and only there. No nonce in this list: beside a nonce,
+# browsers ignore 'unsafe-inline'. Everything else stays as strict as the public site: no
+# third-party origin at all.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+    }
+}
+# No Gravatar: the admin would send an MD5 of each staff member's e-mail address to a third party
+# on every page (and the admin's policy would have to allow its origin). Staff see Wagtail's
+# default avatar, or upload their own picture in their account settings.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No upgrade check either: it would call releases.wagtail.org from superusers' dashboards (blocked
+# by the admin's `connect-src`); upgrades are the maintainers' job, not the villages'.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGIN_URL = "wagtailadmin_login"
 
