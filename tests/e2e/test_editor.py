@@ -8,6 +8,7 @@ console error, which is how "Add price does nothing" showed itself. Screenshots
 
 import pytest
 from playwright.sync_api import expect
+from wagtail.models import Locale
 
 from tests.e2e.conftest import SCREENSHOTS, watch
 from tests.e2e.test_checkin import log_in, shoot_admin
@@ -84,4 +85,9 @@ def test_editor_adds_a_price_a_schedule_and_a_photo(demo, desk):
     desk.goto(f"{demo.url}{tour.url}")
     expect(desk.locator("#prices tr", has_text="Keluarga")).to_contain_text("Rp 250.000")
     expect(desk.locator(".gallery")).to_contain_text("Keluarga membatik bersama")
+    # One price list for every language: the English page shows the new tier at once (its
+    # label stays Indonesian until a translator translates it).
+    english = tour.get_translation(Locale.objects.get(language_code="en"))
+    desk.goto(f"{demo.url}{english.url}")
+    expect(desk.locator("#prices tr", has_text="Keluarga")).to_contain_text("Rp 250,000")
     complaints.assert_none()
