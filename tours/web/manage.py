@@ -1,6 +1,7 @@
 """After booking, the guest's own pages: the manage page (the booking, its payment, what to do
 next), the ticket with its QR code, the calendar file, and cancelling online while the tour's
-policy allows it, with the refund it gives shown first.
+policy allows it (or while the places wait for a bank transfer), with the refund it gives shown
+first.
 
 Every page is reached with the booking's token and is private (`tours.web.guest`).
 """
@@ -17,7 +18,7 @@ from tours.booking import tickets
 from tours.booking.cancellation import cancellation_refund, refund_quote
 from tours.booking.cancelling import booking_cancel as cancel_service
 from tours.booking.errors import BookingError
-from tours.models import Booking, BookingStatus
+from tours.models import Booking, BookingStatus, PaymentMethod
 from tours.web.guest import (
     FORM_PAGE,
     booking_context,
@@ -37,6 +38,11 @@ def _continue_url(booking: Booking) -> str:
 
 
 def _can_cancel(booking: Booking, now) -> bool:
+    """Confirmed bookings before the start, and bookings kept while the guest transfers."""
+    if booking.status == BookingStatus.HELD:
+        return (
+            booking.payment_method == PaymentMethod.BANK_TRANSFER and booking.hold_expires_at > now
+        )
     return (
         booking.status == BookingStatus.CONFIRMED
         and booking.departure.starts_at > now
