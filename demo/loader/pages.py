@@ -1,7 +1,9 @@
 """The home page, the site it roots, the experience listing and the standard pages.
 
 Each is created in Indonesian only when missing, then translated into English only when that
-translation is missing, so an editor's changes survive a second load.
+translation is missing, so an editor's changes survive a second load. What an earlier load left
+untranslated (English pages with the Indonesian slug, the home page's steps in Indonesian) is
+put into English.
 """
 
 from urllib.parse import urlsplit
@@ -10,7 +12,7 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 from demo.loader.pictures import HERO_SIZE, picture
-from demo.loader.tree import DemoRun, publish, rich, translation
+from demo.loader.tree import DemoRun, english_slug, publish, rich, translation
 from home.models import HomeFeaturedTour, HomePage, HomeStep, SiteContact, StandardPage
 from tours.models import TourIndexPage, TourPage
 
@@ -26,6 +28,9 @@ def home_load(run: DemoRun, home: dict, site_data: dict) -> dict[str, HomePage]:
     en_page, created = translation(page, run.locales["en"])
     if created:
         _home_fill(en_page, home, "en")
+        publish(en_page)
+    elif _steps_untranslated(en_page, page):
+        _steps_fill(en_page, home, "en")
         publish(en_page)
     homes["en"] = en_page
     site_contact_load(site, site_data)
@@ -82,9 +87,25 @@ def _home_fill(page: HomePage, home: dict, lang: str) -> None:
     page.hero_text = home["hero_text"][lang]
     page.intro = rich(home["intro"][lang])
     page.partners_text = home["partners_text"][lang]
-    for step, text in zip(page.steps.all(), home["steps"], strict=False):
+    _steps_fill(page, home, lang)
+
+
+def _steps_fill(page: HomePage, home: dict, lang: str) -> None:
+    """The "How booking works" steps in lang (set on one list of them: each `.all()` of an
+    unsaved page's children is a fresh query, so changes to another one would be lost)."""
+    steps = list(page.steps.all())
+    for step, text in zip(steps, home["steps"], strict=False):
         step.title, step.text = text["title"][lang], text["text"][lang]
-    page.steps = list(page.steps.all())
+    page.steps = steps
+
+
+def _steps_untranslated(page: HomePage, source: HomePage) -> bool:
+    """Are the translation's steps still the source's words (as an earlier load left them)?"""
+
+    def words(home: HomePage) -> list[tuple[str, str]]:
+        return [(step.title, step.text) for step in home.steps.all()]
+
+    return bool(words(page)) and words(page) == words(source)
 
 
 def site_contact_load(site: Site, site_data: dict) -> None:
@@ -111,8 +132,10 @@ def tour_index_load(run: DemoRun, homes: dict[str, HomePage], index: dict) -> No
         )
         publish(page)
     en_page, created = translation(page, run.locales["en"])
+    renamed = english_slug(en_page, page, index.get("slug_en"))
     if created:
         en_page.title, en_page.intro = index["title"]["en"], index["intro"]["en"]
+    if created or renamed:
         publish(en_page)
 
 
@@ -134,9 +157,11 @@ def standard_pages_load(run: DemoRun, homes: dict[str, HomePage], pages: list[di
             )
             publish(page)
         en_page, created = translation(page, run.locales["en"])
+        renamed = english_slug(en_page, page, data.get("slug_en"))
         if created:
             for attr, value in _standard_text(data, "en").items():
                 setattr(en_page, attr, value)
+        if created or renamed:
             publish(en_page)
 
 
@@ -158,7 +183,8 @@ def featured_load(run: DemoRun, homes: dict[str, HomePage], villages: list[dict]
         tours = []
         for village in villages:
             slug = village["tours"][0]["slug"]
-            tour = TourPage.objects.filter(locale=run.locales[lang], slug=slug).first()
+            source = TourPage.objects.filter(locale=run.locales["id"], slug=slug).first()
+            tour = source and source.get_translation_or_none(run.locales[lang])
             if tour is not None:
                 tours.append(tour)
         home.featured_tours = [HomeFeaturedTour(tour=t, locale=run.locales[lang]) for t in tours]
