@@ -16,6 +16,11 @@ from demo.loader.tree import DemoRun, english_slug, publish, rich, translation
 from home.models import HomeFeaturedTour, HomePage, HomeStep, SiteContact, StandardPage
 from tours.models import TourIndexPage, TourPage
 
+# A site on the developer's own machine: every load moves it to `SITE_BASE_URL`'s host and port
+# (`make run PORT=8123`), so that its links agree with the server. Any other host is a real
+# site's, set in Settings → Sites, and is kept.
+LOCAL_HOSTS = ("localhost", "127.0.0.1")
+
 
 def home_load(run: DemoRun, home: dict, site_data: dict) -> dict[str, HomePage]:
     """The home page in both languages (keyed by language), made the default site's root."""
@@ -24,6 +29,7 @@ def home_load(run: DemoRun, home: dict, site_data: dict) -> dict[str, HomePage]:
     if page is None:
         page = _home_create(run, home)
         site = _site_root(site, page, site_data["name"])
+    _site_on_base_url(site)
     homes = {"id": page}
     en_page, created = translation(page, run.locales["en"])
     if created:
@@ -61,7 +67,7 @@ def _home_create(run: DemoRun, home: dict) -> HomePage:
 
 
 def _site_root(site: Site | None, home: HomePage, name: str) -> Site:
-    """Point the default site at the new home page, on the host of `WAGTAILADMIN_BASE_URL`."""
+    """Point the default site at the new home page."""
     if site is None:
         site = Site.objects.create(
             hostname="localhost", port=80, root_page=home, is_default_site=True
@@ -69,16 +75,23 @@ def _site_root(site: Site | None, home: HomePage, name: str) -> Site:
     old_root = site.root_page
     site.root_page = home
     site.site_name = name
-    if (site.hostname, site.port) == ("localhost", 80):
-        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        site.hostname = base.hostname or "localhost"
-        site.port = base.port or (443 if base.scheme == "https" else 80)
     site.save()
     # Wagtail's own welcome page is removed once the demo's home page replaces it.
     if old_root.pk != home.pk and old_root.specific_class not in (HomePage,):
         if old_root.depth == 2 and not old_root.get_children().exists():
             old_root.delete()
     return site
+
+
+def _site_on_base_url(site: Site) -> None:
+    """A site on this machine takes the host and port of `SITE_BASE_URL`."""
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    if site.hostname not in LOCAL_HOSTS or not base.hostname:
+        return
+    port = base.port or (443 if base.scheme == "https" else 80)
+    if (site.hostname, site.port) != (base.hostname, port):
+        site.hostname, site.port = base.hostname, port
+        site.save(update_fields=["hostname", "port"])
 
 
 def _home_fill(page: HomePage, home: dict, lang: str) -> None:

@@ -66,7 +66,7 @@ def booking_manage(request, reference: str):
     context.update(
         {
             "is_ticket": is_ticket,
-            "qr": tickets.qr_svg(booking, request) if is_ticket else "",
+            "qr": tickets.qr_svg(booking) if is_ticket else "",
             "calendar_url": guest_url("booking_calendar", booking),
             "ticket_url": guest_url("booking_ticket", booking),
             "cancel_url": guest_url("booking_cancel", booking) if _can_cancel(booking, now) else "",
@@ -86,7 +86,7 @@ def booking_ticket(request, reference: str):
         return redirect(guest_url("booking_manage", booking))
     context = booking_context(booking)
     context.update(
-        {"qr": tickets.qr_svg(booking, request), "manage_url": guest_url("booking_manage", booking)}
+        {"qr": tickets.qr_svg(booking), "manage_url": guest_url("booking_manage", booking)}
     )
     return render(request, "tours/booking/ticket.html", context)
 
@@ -96,7 +96,7 @@ def booking_ticket(request, reference: str):
 def booking_calendar(request, reference: str):
     booking = guest_booking(request, reference)
     response = HttpResponse(
-        tickets.ics(booking, request), content_type="text/calendar; charset=utf-8"
+        tickets.ics(booking), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{booking.reference}.ics"'
     return response
