@@ -95,9 +95,7 @@ def booking_ticket(request, reference: str):
 @require_GET
 def booking_calendar(request, reference: str):
     booking = guest_booking(request, reference)
-    response = HttpResponse(
-        tickets.ics(booking), content_type="text/calendar; charset=utf-8"
-    )
+    response = HttpResponse(tickets.ics(booking), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{booking.reference}.ics"'
     return response
 
