@@ -1,6 +1,9 @@
 # Desa Wisata: `make run` starts the demo on http://127.0.0.1:$(PORT); `make test` runs every check.
 PYTHON ?= python3
 PORT ?= 8000
+# Links in e-mails, canonical links, the sitemap and sharing tags use this address: the demo's
+# site follows it on every `make run`, so `make run PORT=8123` links to port 8123.
+export SITE_BASE_URL ?= http://127.0.0.1:$(PORT)
 VENV := .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1

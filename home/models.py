@@ -13,8 +13,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from bumdes.models import Enterprise
 from core.blocks import StoryBlock
 from core.seo import SeoMixin
+from tours.booking.providers import providers_available
+from tours.models import PaymentMethod
 from tours.models.listings import tours_featured, villages_with_prices
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -60,7 +63,19 @@ class HomePage(SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["villages"] = villages_with_prices(parent=self)
         context["featured_tours"] = tours_featured(home=self)
+        context["ways_to_pay"] = ways_to_pay(context["villages"])
         return context
+
+
+def ways_to_pay(villages: list) -> list[str]:
+    """The ways to pay that at least one of the villages' BUMDes offers guests now, named: the
+    "How booking works" block says them from the settings, so its words cannot go stale."""
+    ids = {village.enterprise_id for village in villages if village.enterprise_id}
+    offered = [providers_available(e) for e in Enterprise.objects.filter(pk__in=ids)]
+    codes: list[str] = []
+    for methods in sorted(offered, key=len, reverse=True):  # the fullest list gives the order
+        codes += [code for code in methods if code not in codes]
+    return [PaymentMethod(code).label for code in codes]
 
 
 class HomeStep(TranslatableMixin, Orderable):

@@ -12,6 +12,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale, Page
 
+from core.links import absolute_url
+
 MAX_QUERY_LENGTH = 100
 
 
@@ -55,7 +57,7 @@ def robots_txt(request):
         "Disallow: /api/",
         "Disallow: /search/",
         "Disallow: /en/search/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml', request=request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

@@ -39,6 +39,18 @@ def pytest_collection_modifyitems(items):
 DEMO_PASSWORD = "demo-pass-123"
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request to /en/ activates English for the
+    thread, which must not leak into the next test's `reverse()` and e-mails."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo once into the test database; each test runs in a transaction on top of it."""
@@ -60,15 +72,3 @@ def login(client):
         return user
 
     return _login
-
-
-@pytest.fixture(autouse=True)
-def default_language():
-    """Each test starts in the site's default language: a request through the test client leaves
-    its language active in the thread, which must not decide what the next test sees."""
-    from django.conf import settings
-    from django.utils import translation
-
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)

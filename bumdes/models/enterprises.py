@@ -26,6 +26,11 @@ from core.phones import InvalidPhoneNumber, phone_e164
 
 PHONE_FIELDS = ("phone", "whatsapp")
 prefix_validator = RegexValidator(r"^[A-Z]{3}$", _("Three capital letters, e.g. PLB."))
+# A SWIFT/BIC: bank (4 letters), country (2 letters), place (2), and an optional branch (3).
+swift_validator = RegexValidator(
+    r"^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$",
+    _("A SWIFT/BIC code has 8 or 11 letters and digits, e.g. BRINIDJA."),
+)
 
 
 class Enterprise(ClusterableModel):
@@ -58,6 +63,14 @@ class Enterprise(ClusterableModel):
     bank_name = models.CharField(_("bank"), max_length=60, blank=True)
     bank_account_number = models.CharField(_("bank account number"), max_length=40, blank=True)
     bank_account_name = models.CharField(_("bank account holder"), max_length=120, blank=True)
+    # Banks abroad need it to send money to an Indonesian account; shown to foreign guests.
+    bank_swift = models.CharField(
+        _("SWIFT/BIC code"),
+        max_length=11,
+        blank=True,
+        validators=[swift_validator],
+        help_text=_("For guests paying from abroad: 8 or 11 characters, e.g. BRINIDJA."),
+    )
     ref_prefix = models.CharField(
         _("booking reference prefix"),
         max_length=3,
@@ -140,6 +153,7 @@ class Enterprise(ClusterableModel):
                 FieldPanel("bank_name"),
                 FieldPanel("bank_account_number"),
                 FieldPanel("bank_account_name"),
+                FieldPanel("bank_swift"),
             ],
             heading=_("Bank account"),
         ),
@@ -202,9 +216,12 @@ class Enterprise(ClusterableModel):
         return zone_abbreviation(self.time_zone)
 
     def clean_fields(self, exclude=None):
-        """Phone and WhatsApp are stored in E.164, whatever way staff typed them. Done here
-        rather than in `clean()` so that forms without these fields (payment methods) skip it."""
+        """Phone and WhatsApp are stored in E.164, whatever way staff typed them, and the SWIFT
+        code in capitals. Done here rather than in `clean()` so that forms without the phone
+        fields (payment methods) skip them."""
         errors = {}
+        # "brin idja" as typed is BRINIDJA: codes are written in capitals without spaces.
+        self.bank_swift = "".join((self.bank_swift or "").split()).upper()
         try:
             super().clean_fields(exclude=exclude)
         except ValidationError as error:

@@ -16,8 +16,11 @@ The files:
 
 Every translatable text is a table with exactly `id` (Indonesian, the main language) and `en`
 (English), both non-empty strings: `title.id = "…"` and `title.en = "…"`. The keys `id` and `en`
-mean that and nothing else. A file that cannot be read, is not valid TOML, lacks a key the loader
-needs or has a text without both languages raises `ContentError`, whose message names the file.
+mean that and nothing else. A page's `slug` is its Indonesian address (and how the loader finds
+it again); `slug_en`, where given, is the English page's own (`/en/experiences/`, not
+`/en/pengalaman/`); village names stay as they are in both. A file that cannot be read, is not
+valid TOML, lacks a key the loader needs or has a text without both languages raises
+`ContentError`, whose message names the file.
 """
 
 import tomllib

@@ -48,6 +48,15 @@ def publish(page: Page) -> Page:
     return page
 
 
+def english_slug(page: Page, source: Page, slug: str | None) -> bool:
+    """Give an English page its own slug (`slug_en` in the data) while it still has its source's,
+    as a copy for translation starts; a slug an editor chose is kept. Says if it changed."""
+    if not slug or page.slug != source.slug or page.slug == slug:
+        return False
+    page.slug = slug
+    return True
+
+
 def translation(page: Page, locale: Locale) -> tuple[Page, bool]:
     """The page's translation into locale, and whether it was created just now."""
     existing = page.get_translation_or_none(locale)

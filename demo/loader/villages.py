@@ -10,7 +10,7 @@ from decimal import Decimal
 from bumdes.models import BusinessUnit, Enterprise
 from demo.loader.pictures import HERO_SIZE, picture
 from demo.loader.staff import enterprise_load
-from demo.loader.tree import DemoRun, publish, rich, translation
+from demo.loader.tree import DemoRun, english_slug, publish, rich, translation
 from home.models import HomePage
 from tours.booking.departures import departures_generate
 from tours.booking.pages import village_permissions_sync
@@ -97,6 +97,7 @@ def tour_load(run: DemoRun, data: dict, village: VillagePage, enterprise: Enterp
         page = _tour_create(run, data, village, enterprise)
     departures_generate(tour=TourPage.objects.get(pk=page.pk))
     en_page, created = translation(page, run.locales["en"])
+    renamed = english_slug(en_page, page, data.get("slug_en"))
     if created:
         for attr, value in _tour_text(data, "en").items():
             setattr(en_page, attr, value)
@@ -105,6 +106,7 @@ def tour_load(run: DemoRun, data: dict, village: VillagePage, enterprise: Enterp
             tier.label = t["label"]["en"]
         en_page.price_tiers = tiers
         en_page.gallery = _captions(en_page.gallery.all(), data["gallery"], "en")
+    if created or renamed:
         publish(en_page)
     return page
 

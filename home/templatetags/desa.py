@@ -1,4 +1,5 @@
-"""Template filters and tags for local formats, phone numbers, JSON-LD and language links."""
+"""Template filters and tags for local formats, phone numbers, absolute addresses, JSON-LD and
+language links."""
 
 import json
 from urllib.parse import quote
@@ -11,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from core import formats, phones
+from core import formats, links, phones
 from core.localtime import zone_abbreviation
 from home import models
 
@@ -46,6 +47,12 @@ def zone_name(zone=None):
 @register.filter
 def duration(minutes):
     return formats.duration(minutes)
+
+
+@register.simple_tag
+def site_url(url, page=None):
+    """`{% site_url og_image.url page %}`: an address on the page's site, like its canonical."""
+    return links.absolute_url(url, page=page)
 
 
 @register.simple_tag(takes_context=True)

@@ -43,19 +43,32 @@ def test_demo_has_three_villages_in_two_languages_with_two_experiences_each():
     assert english.tagline != indonesian.tagline
 
 
+def _slug(data: dict, language: str) -> str:
+    """A page's slug in language: the English page's own where the data gives one."""
+    return data.get("slug_en", data["slug"]) if language == "en" else data["slug"]
+
+
 def test_pages_carry_the_words_prices_and_schedules_of_the_data_files():
     for language in ("id", "en"):
         home = HomePage.objects.get(locale__language_code=language)
         assert home.title == content.home()["title"][language]
+        steps = [(step.title, step.text) for step in home.steps.all()]
+        assert steps == [
+            (s["title"][language], s["text"][language]) for s in content.home()["steps"]
+        ]
         for data in content.standard_pages():
-            page = StandardPage.objects.get(locale__language_code=language, slug=data["slug"])
+            page = StandardPage.objects.get(
+                locale__language_code=language, slug=_slug(data, language)
+            )
             assert (page.title, page.intro) == (data["title"][language], data["intro"][language])
     for village in content.villages():
         enterprise = Enterprise.objects.get(slug=village["slug"])
         assert enterprise.name == village["enterprise"]["name"]
         for data in village["tours"]:
             for language in ("id", "en"):
-                tour = TourPage.objects.get(locale__language_code=language, slug=data["slug"])
+                tour = TourPage.objects.get(
+                    locale__language_code=language, slug=_slug(data, language)
+                )
                 assert tour.title == data["title"][language]
                 assert tour.business_unit.enterprise == enterprise
                 tiers = [(t.label, t.price, t.min_quantity) for t in tour.price_tiers.all()]
@@ -103,3 +116,38 @@ def test_default_password_when_debug_is_on(settings):
     assert "desawisata" in out.getvalue()
     # Existing users keep their password unless one is given explicitly.
     assert authenticate(username="admin", password=DEMO_PASSWORD) is not None
+
+
+def test_english_pages_have_english_addresses(client):
+    assert client.get("/en/experiences/").status_code == 200
+    assert client.get("/en/about/").status_code == 200
+    assert client.get("/en/lipursari/batik-class/").status_code == 200
+    # The copy for translation had the Indonesian slug for a moment: Wagtail keeps a redirect.
+    assert client.get("/en/pengalaman/")["Location"] == "/en/experiences/"
+    assert client.get("/pengalaman/").status_code == 200  # Indonesian keeps its own
+
+
+def test_a_second_load_translates_what_an_earlier_one_left_in_indonesian():
+    """Earlier loads copied the Indonesian slugs and steps into English; a load puts them right,
+    and keeps a slug an editor chose."""
+    batik = TourPage.objects.get(locale__language_code="en", slug="batik-class")
+    farmer = TourPage.objects.get(locale__language_code="en", slug="farmer-for-a-day")
+    _set_live(batik, slug="kelas-membatik")
+    _set_live(farmer, slug="a-day-on-the-farm")  # an editor's choice
+    indonesian = HomePage.objects.get(locale__language_code="id")
+    english = HomePage.objects.get(locale__language_code="en")
+    for step, source in zip(english.steps.all(), indonesian.steps.all(), strict=True):
+        step.title, step.text = source.title, source.text
+        step.save()
+
+    call_command("load_demo", "--password", DEMO_PASSWORD, stdout=io.StringIO())
+
+    assert TourPage.objects.get(pk=batik.pk).slug == "batik-class"
+    assert TourPage.objects.get(pk=farmer.pk).slug == "a-day-on-the-farm"
+    first = HomePage.objects.get(pk=english.pk).steps.first()
+    assert first.title == content.home()["steps"][0]["title"]["en"]
+
+
+def _set_live(page: TourPage, *, slug: str) -> None:
+    page.slug = slug
+    page.save_revision().publish()

@@ -53,12 +53,14 @@ def phone(browser):
 
 
 @pytest.fixture
-def demo(transactional_db, live_server):
-    """Live tests run in a flushed database: load the demo into it."""
+def demo(transactional_db, live_server, settings):
+    """Live tests run in a flushed database: load the demo into it, its site on the live
+    server's address (as `make run PORT=…` does), so that every link leads back to it."""
     from django.core.management import call_command
 
     from tests.conftest import DEMO_PASSWORD
 
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
     call_command("load_demo", "--password", DEMO_PASSWORD, "--no-season", stdout=io.StringIO())
     return live_server
 

@@ -4,6 +4,8 @@ departures and bookings of the test's own on Kelas Membatik."""
 import datetime as dt
 import json
 
+from wagtail.models import Site
+
 from core.localtime import zone_info
 from tours.booking.booking_input import Customer
 from tours.models import Booking, Departure, TourPage
@@ -13,6 +15,11 @@ JAKARTA = zone_info("Asia/Jakarta")
 
 TOURS = "/api/v1/tours/"
 BOOKINGS = "/api/v1/bookings/"
+
+
+def site_root() -> str:
+    """The demo site's address: the links the API gives are on it, whoever asks."""
+    return Site.objects.get(is_default_site=True).root_url
 
 
 def in_hours(hours: int) -> dt.datetime:

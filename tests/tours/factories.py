@@ -59,10 +59,15 @@ GUEST_EN = Customer(
 
 
 def tour(slug: str = "kelas-membatik", language: str = "id") -> TourPage:
-    """A demo tour page. Kelas Membatik (Lipursari) has two tiers: per person Rp 100.000 and
-    school group Rp 75.000 (at least 10), 1–40 people per booking, full refund 48 h before,
-    50% 24 h before."""
-    return TourPage.objects.get(slug=slug, locale__language_code=language)
+    """A demo tour page by its Indonesian slug, in language. Kelas Membatik (Lipursari) has two
+    tiers: per person Rp 100.000 and school group Rp 75.000 (at least 10), 1–40 people per
+    booking, full refund 48 h before, 50% 24 h before."""
+    page = TourPage.objects.get(slug=slug, locale__language_code="id")
+    if language == "id":
+        return page
+    return TourPage.objects.get(
+        translation_key=page.translation_key, locale__language_code=language
+    )
 
 
 def tier(page: TourPage, price: int) -> PriceTier:

@@ -11,6 +11,7 @@ from tests.tours.api_calls import (
     in_hours,
     local_day,
     make_departure,
+    site_root,
 )
 from tours.models import Booking, BookingStatus
 
@@ -42,7 +43,7 @@ def test_booking_detail_with_token(client, fresh_departure, tiers):
             "language": "en",
         },
         "hold_expires_at": None,
-        "manage_url": f"http://testserver/en/booking/{booking.reference}/?t={booking.token}",
+        "manage_url": f"{site_root()}/en/booking/{booking.reference}/?t={booking.token}",
     }
 
 

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 from icalendar import Calendar
+from wagtail.models import Site
 
 from tests.tours.guest_flow import GUEST, book, booking_from, guest_url, hold, url
 from tours.booking.books import payment_record
@@ -68,7 +69,7 @@ def test_calendar_file(client, departure, tiers):
     assert str(event["UID"]) == f"{booking.reference}@desawisata"
     assert str(event["SUMMARY"]) == f"Kelas Membatik ({booking.reference})"
     assert str(event["LOCATION"]) == departure.tour.meeting_point
-    manage = "http://testserver" + guest_url("booking_manage", booking)
+    manage = Site.objects.get(is_default_site=True).root_url + guest_url("booking_manage", booking)
     assert str(event["URL"]) == str(event["DESCRIPTION"]) == manage
 
 

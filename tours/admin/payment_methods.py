@@ -1,7 +1,8 @@
 """The BUMDes manager chooses how guests may pay: cash on arrival, bank transfer (with the bank
-account guests transfer to and how many days a booking waits for the money) and card payments
-online through the BUMDes's own Stripe account. Managers of their own BUMDes only (superusers
-choose one); the other settings of a BUMDes stay with the platform's superusers."""
+account guests transfer to, its SWIFT/BIC for guests abroad, and how many days a booking waits
+for the money) and card payments online through the BUMDes's own Stripe account. Managers of
+their own BUMDes only (superusers choose one); the other settings of a BUMDes stay with the
+platform's superusers."""
 
 from django import forms
 from django.urls import path
@@ -26,6 +27,7 @@ class PaymentMethodsForm(forms.ModelForm):
             "bank_name",
             "bank_account_number",
             "bank_account_name",
+            "bank_swift",
             "bank_transfer_days",
             "offer_stripe",
         ]

@@ -25,6 +25,7 @@ from django.urls import reverse
 from ninja import Header, Router, Status
 from ninja.throttling import BaseThrottle
 
+from core.links import absolute_url
 from core.localtime import local_moment
 from core.ratelimit import rate_limited
 from tours.api.errors import RequestInvalid
@@ -108,7 +109,7 @@ def _booking_out(booking: Booking, request) -> dict:
             "language": booking.language,
         },
         "hold_expires_at": _local(booking.hold_expires_at, booking),
-        "manage_url": manage_url(booking, request),
+        "manage_url": manage_url(booking),
     }
 
 
@@ -156,7 +157,7 @@ def create(
             "status": booking.status,
             "total": booking.total,
             "hold_expires_at": _local(booking.hold_expires_at, booking),
-            "manage_url": manage_url(booking, request),
+            "manage_url": manage_url(booking),
             "payment_url": payment_url(booking, request),
         },
     )
@@ -172,7 +173,7 @@ def payment_url(booking: Booking, request) -> str | None:
     except stripe.StripeError:
         log.exception("Stripe Checkout for %s could not start", booking.reference)
         review = reverse("booking_review", kwargs={"reference": booking.reference})
-        return request.build_absolute_uri(f"{review}?t={booking.token}")
+        return absolute_url(f"{review}?t={booking.token}", page=booking.departure.tour)
 
 
 @router.get(

@@ -75,7 +75,7 @@ def tours_published(*, request, language: str | None) -> list[dict]:
                 "slug": tour.slug,
                 "title": shown.title,
                 "village": shown_village.title if shown_village else "",
-                "url": request.build_absolute_uri(shown.get_url(request)),
+                "url": shown.get_full_url(request),
                 "duration_minutes": tour.duration_minutes,
                 "payment_methods": _methods(tour, methods),
                 "price_tiers": [

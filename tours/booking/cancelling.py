@@ -17,7 +17,7 @@ from tours.booking.errors import BookingInvalid, NotAllowed
 from tours.booking.history import booking_event_record
 from tours.booking.locks import booking_lock, departure_lock
 from tours.booking.notify import notify_after_commit
-from tours.models import Booking, BookingStatus, Departure, DepartureStatus
+from tours.models import Booking, BookingStatus, Departure, DepartureStatus, PaymentMethod
 
 
 @transaction.atomic
@@ -29,7 +29,9 @@ def booking_cancel(
     user=None,
     now: dt.datetime | None = None,
 ) -> Booking:
-    """Cancel a confirmed booking (or drop a held one). The places are free again at once.
+    """Cancel a confirmed booking, or one held while the guest transfers the money (who was
+    told to pay, so is told it is off); drop any other held one. The places are free again at
+    once.
 
     The refund follows the tour's policy unless staff give another percentage (e.g. 100 when
     the village cancels).
@@ -38,12 +40,16 @@ def booking_cancel(
     booking = booking_lock(booking.pk)
     if booking.status == BookingStatus.CANCELLED:
         return booking
-    if booking.status == BookingStatus.HELD:
+    awaiting_transfer = (
+        booking.status == BookingStatus.HELD
+        and booking.payment_method == PaymentMethod.BANK_TRANSFER
+    )
+    if booking.status == BookingStatus.HELD and not awaiting_transfer:
         booking.status = BookingStatus.EXPIRED
         booking.save(update_fields=["status"])
         booking_event_record(booking, "released", now, reason, user)
         return booking
-    if booking.status != BookingStatus.CONFIRMED:
+    if booking.status not in (BookingStatus.CONFIRMED, BookingStatus.HELD):
         raise NotAllowed()
     if booking.departure.starts_at <= now and refund_percent is None:
         raise NotAllowed(_("The experience has started; please contact the village."))
@@ -53,6 +59,7 @@ def booking_cancel(
     booking.status = BookingStatus.CANCELLED
     booking.cancelled_at = now
     booking.refund_percent = max(0, min(100, percent))
+    booking.hold_expires_at = None
     booking.save()
     booking_event_record(
         booking, "cancelled", now, reason or f"refund {booking.refund_percent}%", user

@@ -129,8 +129,10 @@ class BalanceSummary:
     due_now: int  # what the guest is asked to pay next (`amount_due_now`)
     due_at: dt.datetime
     cancels_if_unpaid: bool  # the tour's policy when the balance is not paid in time
-    # "due": the balance is still to pay by `due_at`; "on_arrival": it is collected in cash at
-    # check-in; "paid": nothing is owed; "cancelled": cancelled for an unpaid balance.
+    # "held": not booked yet, the deposit is asked first (while the guest chooses how to pay or
+    # transfers it); "due": the balance is still to pay by `due_at`; "on_arrival": it is
+    # collected in cash at check-in; "paid": nothing is owed; "cancelled": cancelled for an
+    # unpaid balance.
     state: str
     overdue: bool
     card: bool
@@ -140,13 +142,20 @@ class BalanceSummary:
     def deposit_paid(self) -> bool:
         return self.paid >= self.deposit
 
+    @property
+    def later(self) -> int:
+        """What is still owed once `due_now` is paid (the balance, while the deposit is due)."""
+        return self.owed - self.due_now
+
 
 def balance_summary(booking: Booking, *, now: dt.datetime | None = None) -> BalanceSummary | None:
-    """The deposit and balance of a confirmed group booking (or one cancelled because its
-    balance was not paid); None for any other booking."""
+    """The deposit and balance of a group booking that is held (the deposit comes first) or
+    confirmed (or cancelled because its balance was not paid); None for any other booking."""
     if not has_balance_schedule(booking):
         return None
-    if booking.status == BookingStatus.CONFIRMED:
+    if booking.status == BookingStatus.HELD:
+        state = "held"
+    elif booking.status == BookingStatus.CONFIRMED:
         state = None
     elif booking.status == BookingStatus.CANCELLED and (
         booking.events.filter(kind=EVENT_CANCELLED).exists()

@@ -9,7 +9,6 @@ attached to the confirmation.
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from core.formats import local_date
+from core.links import absolute_url
 from core.localtime import business_date, local_days_filter
 from tours.booking import tickets
 from tours.booking.cancellation import cancellation_refund
@@ -69,7 +69,7 @@ def balance_url(booking: Booking) -> str:
     """The guest's page to pay a group booking's balance (with the booking's token)."""
     with translation.override(booking.language):
         path = reverse("booking_pay_balance", kwargs={"reference": booking.reference})
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}?t={booking.token}"
+    return absolute_url(f"{path}?t={booking.token}", page=booking.departure.tour)
 
 
 def _balance_settled(booking: Booking) -> bool:

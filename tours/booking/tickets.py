@@ -4,11 +4,11 @@ import datetime as dt
 from io import BytesIO
 
 import segno
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar, Event
 
+from core.links import absolute_url
 from tours.models import Booking
 
 
@@ -18,23 +18,21 @@ def manage_path(booking: Booking) -> str:
     return f"{path}?t={booking.token}"
 
 
-def manage_url(booking: Booking, request=None) -> str:
-    path = manage_path(booking)
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def manage_url(booking: Booking) -> str:
+    """The manage link, on the tour's site: the same in the e-mail, the QR code and the API."""
+    return absolute_url(manage_path(booking), page=booking.departure.tour)
 
 
-def qr_svg(booking: Booking, request=None) -> str:
+def qr_svg(booking: Booking) -> str:
     """An inline SVG QR code of the manage link; staff scan it at check-in."""
-    qr = segno.make(manage_url(booking, request), error="m")
+    qr = segno.make(manage_url(booking), error="m")
     out = BytesIO()
     qr.save(out, kind="svg", scale=8, border=2, xmldecl=False, omitsize=True, dark="#10241b")
     return out.getvalue().decode()
 
 
-def qr_png(booking: Booking, request=None) -> bytes:
-    qr = segno.make(manage_url(booking, request), error="m")
+def qr_png(booking: Booking) -> bytes:
+    qr = segno.make(manage_url(booking), error="m")
     out = BytesIO()
     qr.save(out, kind="png", scale=10, border=2)
     return out.getvalue()
@@ -75,11 +73,11 @@ def calendar_file(
     return calendar.to_ical().decode()
 
 
-def ics(booking: Booking, request=None) -> str:
+def ics(booking: Booking) -> str:
     """A calendar entry for the departure: where and when, and the way back to the booking."""
     departure = booking.departure
     tour = departure.tour
-    link = manage_url(booking, request)
+    link = manage_url(booking)
     return calendar_file(
         uid=f"{booking.reference}@desawisata",
         stamp=booking.created_at,

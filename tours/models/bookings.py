@@ -1,7 +1,8 @@
 """Bookings: who comes, to which departure, for how much, and where the booking is in its life.
 
 Life cycle: `held` (places reserved until `hold_expires_at`) → `confirmed` → `completed` or
-`no_show`; `held` → `expired`; `confirmed` → `cancelled`. Payment state is kept apart from the
+`no_show`; `held` → `expired`; `confirmed` → `cancelled`, and so is a held booking awaiting a
+bank transfer that the guest (or the village) cancels. Payment state is kept apart from the
 booking state (unpaid, paid, partly refunded, refunded, on account).
 
 Lines copy the tier label, unit price and quantity at booking time: editing or unpublishing the
@@ -160,6 +161,12 @@ class Booking(models.Model):
     def zone(self) -> ZoneInfo:
         """The village's time zone: the booking's times are shown and its dates kept in it."""
         return self.enterprise.zone
+
+    @property
+    def bank_swift_shown(self) -> str:
+        """The BUMDes's SWIFT/BIC for a guest who may transfer from abroad; "" for a guest from
+        Indonesia, whose bank needs none."""
+        return self.enterprise.bank_swift if self.customer_country != "ID" else ""
 
 
 class BookingLine(models.Model):

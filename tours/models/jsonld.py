@@ -2,6 +2,8 @@
 
 from django.utils.html import strip_tags
 
+from core.links import absolute_url
+
 SCHEMA = "https://schema.org"
 
 
@@ -10,7 +12,7 @@ def _image_url(page, request) -> str | None:
     if image is None:
         return None
     rendition = image.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")
-    return request.build_absolute_uri(rendition.url) if request else rendition.url
+    return absolute_url(rendition.url, page=page)
 
 
 def organization(enterprise) -> dict:

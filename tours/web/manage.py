@@ -1,6 +1,7 @@
 """After booking, the guest's own pages: the manage page (the booking, its payment, what to do
 next), the ticket with its QR code, the calendar file, and cancelling online while the tour's
-policy allows it, with the refund it gives shown first.
+policy allows it (or while the places wait for a bank transfer), with the refund it gives shown
+first.
 
 Every page is reached with the booking's token and is private (`tours.web.guest`).
 """
@@ -17,7 +18,7 @@ from tours.booking import tickets
 from tours.booking.cancellation import cancellation_refund, refund_quote
 from tours.booking.cancelling import booking_cancel as cancel_service
 from tours.booking.errors import BookingError
-from tours.models import Booking, BookingStatus
+from tours.models import Booking, BookingStatus, PaymentMethod
 from tours.web.guest import (
     FORM_PAGE,
     booking_context,
@@ -37,6 +38,11 @@ def _continue_url(booking: Booking) -> str:
 
 
 def _can_cancel(booking: Booking, now) -> bool:
+    """Confirmed bookings before the start, and bookings kept while the guest transfers."""
+    if booking.status == BookingStatus.HELD:
+        return (
+            booking.payment_method == PaymentMethod.BANK_TRANSFER and booking.hold_expires_at > now
+        )
     return (
         booking.status == BookingStatus.CONFIRMED
         and booking.departure.starts_at > now
@@ -60,7 +66,7 @@ def booking_manage(request, reference: str):
     context.update(
         {
             "is_ticket": is_ticket,
-            "qr": tickets.qr_svg(booking, request) if is_ticket else "",
+            "qr": tickets.qr_svg(booking) if is_ticket else "",
             "calendar_url": guest_url("booking_calendar", booking),
             "ticket_url": guest_url("booking_ticket", booking),
             "cancel_url": guest_url("booking_cancel", booking) if _can_cancel(booking, now) else "",
@@ -80,7 +86,7 @@ def booking_ticket(request, reference: str):
         return redirect(guest_url("booking_manage", booking))
     context = booking_context(booking)
     context.update(
-        {"qr": tickets.qr_svg(booking, request), "manage_url": guest_url("booking_manage", booking)}
+        {"qr": tickets.qr_svg(booking), "manage_url": guest_url("booking_manage", booking)}
     )
     return render(request, "tours/booking/ticket.html", context)
 
@@ -89,9 +95,7 @@ def booking_ticket(request, reference: str):
 @require_GET
 def booking_calendar(request, reference: str):
     booking = guest_booking(request, reference)
-    response = HttpResponse(
-        tickets.ics(booking, request), content_type="text/calendar; charset=utf-8"
-    )
+    response = HttpResponse(tickets.ics(booking), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{booking.reference}.ics"'
     return response
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.utils import timezone
 
-from tours.booking.deposits import amount_due_now
+from tours.booking.deposits import amount_due_now, balance_summary
 from tours.booking.errors import PaymentUnavailable
 from tours.booking.providers import provider_get
 from tours.models import Booking, BookingStatus, PaymentMethod
@@ -68,8 +68,11 @@ def pay_context(request, booking: Booking, now) -> dict:
                 "bank": enterprise.bank_name,
                 "number": enterprise.bank_account_number,
                 "holder": enterprise.bank_account_name or enterprise.legal_name,
+                "swift": booking.bank_swift_shown,
                 "amount": amount_due_now(booking),
                 "until": booking.hold_expires_at,
+                # A group's deposit: what it is, what remains and by when.
+                "balance": balance_summary(booking, now=now),
             }
         }
     if booking.payment_method == PaymentMethod.STRIPE and request.GET.get("paid"):

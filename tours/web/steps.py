@@ -8,22 +8,33 @@ guest typed shown again. Every POST is rate limited and answers with a redirect,
 button works.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.ratelimit import rate_limited
+from tours.booking.booking_input import Customer
 from tours.booking.confirming import booking_confirm
+from tours.booking.deposits import PAID_IN_ONE_GO, balance_summary
 from tours.booking.errors import BookingError, BookingInvalid, HoldExpired, SoldOut
 from tours.booking.holds import booking_hold, booking_set_customer
 from tours.booking.providers import payment_methods_available
 from tours.models import Booking, BookingStatus, Departure, PaymentMethod, TourPage
 from tours.models.availability import departure_is_bookable, seats_taken
 from tours.models.calendar import FEW_PLACES, tour_availability
-from tours.payments.paying import booking_await_checkout, booking_await_transfer, transfer_possible
+from tours.payments.paying import (
+    booking_await_checkout,
+    booking_await_transfer,
+    transfer_deadline,
+    transfer_possible,
+)
 from tours.web.forms import DetailsForm, PeopleForm, ReviewForm, add_service_errors
 from tours.web.guest import (
     FORM_PAGE,
@@ -54,10 +65,49 @@ def _not_continuable(request, booking: Booking):
     if booking.status in FINISHED:
         return redirect(guest_url("booking_manage", booking))
     if booking.status == BookingStatus.EXPIRED:
-        context = booking_context(booking)
-        context["message"] = HoldExpired.message
-        return render(request, "tours/booking/expired.html", context)
+        return _released(request, booking)
     return None
+
+
+def _places_left(departure: Departure, now) -> int:
+    """Places a new booking could take now (0 when the departure no longer takes bookings)."""
+    if not departure_is_bookable(departure, now=now):
+        return 0
+    return max(departure.capacity - seats_taken(departure, now=now), 0)
+
+
+def _released(request, booking: Booking):
+    """A booking whose places were released. When fewer places are left than it had, the guest
+    may book again with fewer people, their details kept (one message says why)."""
+    context = booking_context(booking)
+    left = _places_left(booking.departure, context["now"])
+    message, fewer_url = HoldExpired.message, ""
+    if left == 0:
+        message = SoldOut(0).message
+    elif left < booking.seats:
+        message = ngettext(
+            "Only %(left)d place is left on this date; you chose %(seats)d.",
+            "Only %(left)d places are left on this date; you chose %(seats)d.",
+            left,
+        ) % {"left": left, "seats": booking.seats}
+        start = reverse("booking_start", kwargs={"departure_id": booking.departure_id})
+        fewer_url = f"{start}?{urlencode({'from': booking.reference, 't': booking.token})}"
+    context.update({"message": message, "fewer_url": fewer_url, "places_left": left})
+    return render(request, "tours/booking/expired.html", context)
+
+
+def _previous_booking(request, departure: Departure) -> Booking | None:
+    """The released booking a guest comes back from to choose fewer people (`?from=&t=`)."""
+    reference = request.GET.get("from", "")
+    if not reference:
+        return None
+    try:
+        booking = guest_booking(request, reference)
+    except Http404:
+        return None
+    if booking.departure_id != departure.pk or booking.status != BookingStatus.EXPIRED:
+        return None
+    return booking
 
 
 # Step 1 (on the tour page): the month fragment for the calendar's JavaScript -----------------
@@ -90,30 +140,25 @@ def booking_start(request, departure_id: int):
     )
     context = tour_context(departure)
     tiers = _tiers(departure.tour, context["tour"])
+    previous = _previous_booking(request, departure)
+    too_many = False
     if request.method == "POST":
         if rate_limited(request):
             return too_many_requests(request)
         form = PeopleForm(request.POST, tiers=tiers)
         if form.is_valid() and "recalculate" not in request.POST:
             try:
-                booking, _created = booking_hold(
-                    departure_id=departure.pk,
-                    lines=form.lines(),
-                    language=get_language(),
-                    idempotency_key=form.idempotency_key(departure.pk),
-                )
+                booking = _hold(form, departure, previous)
             except BookingInvalid as error:
                 add_service_errors(form, error.errors, form.service_fields())
             except BookingError as error:
                 form.add_error(None, error.message)
+                too_many = isinstance(error, SoldOut)
             else:
-                return redirect(guest_url("booking_details", booking))
+                step = "booking_review" if previous else "booking_details"
+                return redirect(guest_url(step, booking))
     else:
-        initial = {}
-        first = next((t for t in tiers if not t.min_quantity), None)
-        if first is not None:
-            initial[f"tier_{first.pk}"] = max(1, departure.tour.min_participants)
-        form = PeopleForm(tiers=tiers, initial=initial)
+        form = PeopleForm(tiers=tiers, initial=_people_initial(departure, tiers, previous))
 
     now = timezone.now()
     seats_left = max(departure.capacity - seats_taken(departure, now=now), 0)
@@ -125,11 +170,44 @@ def booking_start(request, departure_id: int):
             "step": 2,
             "bookable": departure_is_bookable(departure, now=now) and seats_left > 0,
             "seats_left": seats_left,
-            "few_places": seats_left <= FEW_PLACES,
+            # One message per problem: a refusal for too many people already says what is left.
+            "few_places": (seats_left <= FEW_PLACES or previous is not None) and not too_many,
             "sold_out": SoldOut(0).message if not seats_left else "",
         }
     )
     return render(request, "tours/booking/people.html", context)
+
+
+def _people_initial(departure: Departure, tiers: list, previous: Booking | None) -> dict:
+    """What the people step shows first: the released booking's people, to lower; else one
+    person (or the tour's minimum) in the first tier open to anyone."""
+    if previous is not None:
+        return {f"tier_{line.tier_id}": line.quantity for line in previous.lines.all()}
+    first = next((t for t in tiers if not t.min_quantity), None)
+    if first is None:
+        return {}
+    return {f"tier_{first.pk}": max(1, departure.tour.min_participants)}
+
+
+def _hold(form: PeopleForm, departure: Departure, previous: Booking | None) -> Booking:
+    """Hold the places asked for; a guest coming back with fewer people keeps their details."""
+    customer = None
+    if previous is not None:
+        customer = Customer(
+            name=previous.customer_name,
+            email=previous.customer_email,
+            phone=previous.customer_phone,
+            country=previous.customer_country,
+            language=previous.language,
+        )
+    booking, _created = booking_hold(
+        departure_id=departure.pk,
+        lines=form.lines(),
+        language=previous.language if previous else get_language(),
+        customer=customer if customer and customer.email else None,
+        idempotency_key=form.idempotency_key(departure.pk),
+    )
+    return booking
 
 
 # Step 3: who the booking is for -------------------------------------------------------------
@@ -172,6 +250,21 @@ def booking_details(request, reference: str):
 # Step 4: review and pay ---------------------------------------------------------------------
 
 
+def _payment_terms(booking: Booking, methods: list[str], now) -> dict:
+    """What each way to pay asks: until when a transfer keeps the places, and a group's deposit
+    (asked when the guest pays by card or transfer, not in cash on the day)."""
+    deposit = balance_summary(booking, now=now)
+    if not any(method not in PAID_IN_ONE_GO for method in methods):
+        deposit = None
+    return {
+        "deposit": deposit,
+        "cash_offered": PaymentMethod.CASH in methods,
+        "transfer_until": (
+            transfer_deadline(booking, now) if PaymentMethod.BANK_TRANSFER in methods else None
+        ),
+    }
+
+
 @FORM_PAGE
 @require_http_methods(["GET", "POST"])
 def booking_review(request, reference: str):
@@ -201,6 +294,10 @@ def booking_review(request, reference: str):
                     messages.success(
                         request, _("Booked! Your ticket is below and on its way by e-mail.")
                     )
+            except SoldOut:
+                # The hold ran out and the places went meanwhile: the booking is released, and
+                # its page says how many places are left and offers to book fewer people.
+                return redirect(guest_url("booking_review", booking))
             except BookingInvalid as error:
                 add_service_errors(form, error.errors, {"payment_method": "payment_method"})
             except BookingError as error:
@@ -216,7 +313,7 @@ def booking_review(request, reference: str):
         {
             "form": form,
             "details_url": guest_url("booking_details", booking),
-            "choose_again": booking.status == BookingStatus.EXPIRED,
+            **_payment_terms(booking, methods, now),
         }
     )
     response = render(request, "tours/booking/review.html", context)
