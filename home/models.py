@@ -15,7 +15,9 @@ from wagtail.search import index
 
 from core.blocks import StoryBlock
 from core.seo import SeoMixin
+from tours.models import jsonld
 from tours.models.listings import tours_featured, villages_with_prices
+from tours.models.village import VillagePage
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -61,6 +63,10 @@ class HomePage(SeoMixin, Page):
         context["villages"] = villages_with_prices(parent=self)
         context["featured_tours"] = tours_featured(home=self)
         return context
+
+    def json_ld(self, request) -> list[dict]:
+        villages = VillagePage.objects.child_of(self).live().public().only("title", "url_path")
+        return jsonld.home(self, request, villages)
 
 
 class HomeStep(TranslatableMixin, Orderable):
