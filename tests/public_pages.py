@@ -8,8 +8,9 @@ the guest then sees it. Both need the demo and return (name, path) pairs.
 """
 
 import datetime as dt
+import functools
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
 
 from home.models import HomePage, StandardPage
@@ -25,6 +26,18 @@ from tours.models import (
 )
 
 LANGUAGES = ("id", "en")
+
+
+def keeps_the_language(function):
+    """The test client's requests leave the thread in their page's language (LocaleMiddleware
+    activates it); put the caller's back, or `reverse` in later tests builds /en/ addresses."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with translation.override(translation.get_language()):
+            return function(*args, **kwargs)
+
+    return wrapper
 
 
 def _in(language: str, model, **lookup):
@@ -90,6 +103,7 @@ def _confirmed(client, departure, language: str, method: str = "cash") -> Bookin
     return booking
 
 
+@keeps_the_language
 def booking_pages(client, language: str) -> list[tuple[str, str]]:
     """People, details, review, the confirmation (cash), its ticket and cancel page, a cancelled
     booking, a bank transfer awaited and a hold that ran out: one booking for each state."""
@@ -116,6 +130,7 @@ def booking_pages(client, language: str) -> list[tuple[str, str]]:
     ]
 
 
+@keeps_the_language
 def guest_pages(client, language: str) -> dict[str, str]:
     """Name → HTML of every page above, fetched with the test client."""
     pages = {}

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.template import Context, Template
+from django.utils import translation
 
 from tests.public_pages import LANGUAGES, guest_pages
 from tours.models import VillagePage
@@ -43,7 +44,10 @@ def outline(html: str) -> Outline:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_guest_page_is_described_and_outlined(client, language):
-    for name, html in guest_pages(client, language).items():
+    before = translation.get_language()
+    pages = guest_pages(client, language)
+    assert translation.get_language() == before  # later tests reverse URLs in their own language
+    for name, html in pages.items():
         page = outline(html)
         assert len(page.descriptions) == 1 and len(page.descriptions[0]) >= 20, name
         assert page.levels[0] == 1, (name, page.levels)
