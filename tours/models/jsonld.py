@@ -25,9 +25,9 @@ MAX_EVENTS = 6
 
 def _absolute(page, request, path: str) -> str:
     """On the site's own host, as the page's canonical address (not the host a request named)."""
-    site = page.get_site()
-    if site is not None:
-        return site.root_url + path
+    parts = page.get_url_parts(request)  # (site id, site root URL, path)
+    if parts is not None:
+        return parts[1] + path
     return request.build_absolute_uri(path) if request is not None else path
 
 
