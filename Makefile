@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format check messages install install-dev clean
+.PHONY: run test lint format check messages install install-dev lighthouse clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,19 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/acti
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
+# The page checkers the tests run: axe-core (injected into Chromium) and the Nu HTML validator
+# (vnu.jar, run with the system's Java). Install scripts stay off: vnu-jar's would download a JRE.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Lighthouse, for bench/lighthouse.py only (not part of `make test`).
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev node_modules/.installed
 
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
@@ -30,7 +41,7 @@ run: $(VENV)/.installed
 	@echo "Desa Wisata runs at http://127.0.0.1:$(PORT)/ (English at /en/, staff at /admin/)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
@@ -53,5 +64,9 @@ messages: $(VENV)/.installed-dev
 	$(PY) manage.py makemessages -l id -l en --ignore=.venv --ignore=tests --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
+# Accessibility, SEO and best-practices scores of the main pages; needs `make run` in another shell.
+lighthouse: bench/node_modules/.installed
+	$(PY) bench/lighthouse.py http://127.0.0.1:$(PORT)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media
+	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media node_modules bench/node_modules

@@ -1,4 +1,5 @@
-"""Print what a phone downloads on a first visit to each page: bytes by type, requests, load time.
+"""Print what a phone downloads on a first visit to each page: bytes on the wire by type (as sent,
+gzipped where they were), requests, load time.
 
 Usage: start the site (`make run`), then
     .venv/bin/python bench/page_weight.py [BASE_URL] [PATH ...]
@@ -23,17 +24,14 @@ def measure(browser, url: str) -> dict:
     sizes: dict[str, int] = defaultdict(int)
     count = 0
 
-    def on_response(response):
+    def on_finished(request):
+        """Bytes on the wire: headers and the body as sent (gzipped where it was)."""
         nonlocal count
-        try:
-            body = response.body()
-        except Exception:
-            return
-        kind = response.request.resource_type
-        sizes[kind] += len(body) + sum(len(k) + len(v) + 4 for k, v in response.headers.items())
+        wire = request.sizes()
+        sizes[request.resource_type] += wire["responseHeadersSize"] + wire["responseBodySize"]
         count += 1
 
-    page.on("response", on_response)
+    page.on("requestfinished", on_finished)
     started = time.perf_counter()
     page.goto(url, wait_until="networkidle")
     elapsed = time.perf_counter() - started

@@ -1,6 +1,14 @@
 """Search-engine and sharing metadata common to our pages: JSON-LD, hreflang alternates, sitemap."""
 
+import html
+
 from django.conf import settings
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+# Fields a page may summarise itself with, best first (search engines show about 160 characters).
+SUMMARY_FIELDS = ("search_description", "intro", "tagline", "hero_text")
+SUMMARY_LENGTH = 160
 
 
 class SeoMixin:
@@ -11,6 +19,15 @@ class SeoMixin:
 
     def json_ld(self, request) -> list[dict]:
         return []
+
+    def summary(self) -> str:
+        """One plain-text line for `<meta name="description">` and `og:description`: the
+        editor's search description, else the page's intro, tagline or hero text."""
+        for name in SUMMARY_FIELDS:
+            text = " ".join(html.unescape(strip_tags(str(getattr(self, name, "") or ""))).split())
+            if text:
+                return Truncator(text).chars(SUMMARY_LENGTH)
+        return ""
 
     def language_alternates(self, request=None) -> list[dict]:
         """The live translations of this page (itself included), for hreflang links."""

@@ -17,8 +17,9 @@ from bumdes.models import Enterprise
 from core.blocks import StoryBlock
 from core.seo import SeoMixin
 from tours.booking.providers import providers_available
-from tours.models import PaymentMethod
+from tours.models import PaymentMethod, jsonld
 from tours.models.listings import tours_featured, villages_with_prices
+from tours.models.village import VillagePage
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -65,6 +66,10 @@ class HomePage(SeoMixin, Page):
         context["featured_tours"] = tours_featured(home=self)
         context["ways_to_pay"] = ways_to_pay(context["villages"])
         return context
+
+    def json_ld(self, request) -> list[dict]:
+        villages = VillagePage.objects.child_of(self).live().public().only("title", "url_path")
+        return jsonld.home(self, request, villages)
 
 
 def ways_to_pay(villages: list) -> list[str]:

@@ -1,13 +1,17 @@
-"""Site-wide views: search, robots.txt, sitemap and the friendly error pages."""
+"""Site-wide views: search, robots.txt, sitemap, uploaded pictures and the friendly error pages."""
+
+from pathlib import Path
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
+from django.views import static
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale, Page
@@ -15,6 +19,11 @@ from wagtail.models import Locale, Page
 from core.links import absolute_url
 
 MAX_QUERY_LENGTH = 100
+# Uploaded pictures, by folder, and how long browsers and caches may keep them (seconds).
+# Wagtail names a rendition after its original file, filter and focal point, and a new file
+# gets a new name, so renditions never change under their address: a year. Documents are not
+# here: Wagtail serves them through its own view, which checks their collection's privacy.
+MEDIA_MAX_AGE = {"images": 365 * 24 * 3600, "original_images": 24 * 3600}
 
 
 @require_GET
@@ -30,6 +39,16 @@ def search(request):
     paginator = Paginator(results, 10)
     page = paginator.get_page(request.GET.get("page"))
     return render(request, "home/search.html", {"query": query, "results": page})
+
+
+@require_safe
+def media_file(request, folder: str, path: str):
+    """An uploaded picture from MEDIA_ROOT, with a long Cache-Control (the URL pattern admits
+    only the folders of MEDIA_MAX_AGE)."""
+    # Rooted in the folder itself, so "images/../documents/…" cannot climb out of it.
+    response = static.serve(request, path, document_root=Path(settings.MEDIA_ROOT) / folder)
+    patch_cache_control(response, public=True, max_age=MEDIA_MAX_AGE[folder])
+    return response
 
 
 class LocalizedSitemap(Sitemap):

@@ -3,13 +3,15 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from tours.api import api
+
+MEDIA_FOLDERS = "|".join(home_views.MEDIA_MAX_AGE)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,6 +21,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("payments/", include("tours.payments.urls")),
+    # Uploaded pictures (MEDIA_URL), in production too; a proxy in front may serve them itself.
+    re_path(rf"^media/(?P<folder>{MEDIA_FOLDERS})/(?P<path>.+)$", home_views.media_file),
 ]
 
 if settings.DEBUG:

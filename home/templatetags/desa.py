@@ -69,6 +69,30 @@ def json_ld(context, page):
     return mark_safe(html)
 
 
+def _words(text: str) -> list[str]:
+    return "".join(ch for ch in text.casefold() if ch.isalnum() or ch.isspace()).split()
+
+
+@register.simple_tag
+def image_alt(image, alt="", caption=""):
+    """A picture's alt text. Beside a caption that says what it shows (always, when no alt is
+    given) it gets none, or screen readers read the same words twice; elsewhere the alt given,
+    else the image's own."""
+    if caption and (not alt or _words(alt) == _words(caption)):
+        return ""
+    return alt or getattr(image, "default_alt_text", "")
+
+
+@register.simple_tag
+def page_summary(page=None):
+    """`<meta name="description">`: the page's own summary, else one line about the site."""
+    summary = page.summary() if hasattr(page, "summary") else ""
+    return summary or _(
+        "Book experiences run by the tourism villages of Wonosobo themselves: batik, farming, "
+        "heritage walks and village food."
+    )
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
     """The switcher's links: the page in each language, or that language's home page."""

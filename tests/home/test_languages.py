@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _switch_links(html: str) -> dict[str, str]:
-    block = re.search(r'<div class="lang-switch".*?</div>', html, re.S).group(0)
+    block = re.search(r'<nav class="lang-switch".*?</nav>', html, re.S).group(0)
     return {code: href for href, code in re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', block)}
 
 

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from core.seo import SeoMixin
+from tours.models import jsonld
 from tours.models.tour import Category, TourPage
 from tours.models.village import VillagePage
 
@@ -76,3 +77,8 @@ class TourIndexPage(SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(tour_listing(home=self.get_parent(), params=request.GET))
         return context
+
+    def json_ld(self, request) -> list[dict]:
+        """Every experience the listing shows unfiltered (its canonical address)."""
+        tours = TourPage.objects.listed(self.locale).descendant_of(self.get_parent())
+        return jsonld.listing(self, request, tours.order_by("path"))
