@@ -16,6 +16,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from core.countries import country_name
 from core.formats import local_date, local_time, rupiah
 from tours.admin.forms import BookingCancelForm
 from tours.admin.shared import (
@@ -99,6 +100,7 @@ class BookingInspectView(generic.InspectView):
                 "when": departure_when(departure),
                 "lines": list(booking.lines.all()),
                 "id_lines": id_lines(booking),
+                "country": country_name(booking.customer_country),
                 "events": [
                     {
                         "at": event.at,
