@@ -101,16 +101,7 @@ class BookingInspectView(generic.InspectView):
                 "lines": list(booking.lines.all()),
                 "id_lines": id_lines(booking),
                 "country": country_name(booking.customer_country),
-                "events": [
-                    {
-                        "at": event.at,
-                        "when": short_when(event.at, booking.zone),
-                        "label": EVENT_LABELS.get(event.kind, event.kind.replace("_", " ")),
-                        "note": event.note,
-                        "user": get_user_display_name(event.user) if event.user else "",
-                    }
-                    for event in booking.events.select_related("user")
-                ],
+                "events": history(booking),
                 "total": rupiah(booking.total),
                 "status_class": STATUS_CLASSES.get(booking.status, ""),
                 "checked_in": (
@@ -144,6 +135,20 @@ class BookingInspectView(generic.InspectView):
             }
         )
         return context
+
+
+def history(booking: Booking) -> list[dict]:
+    """The booking's events for its page, on the village's clock."""
+    return [
+        {
+            "at": event.at,
+            "when": short_when(event.at, booking.zone),
+            "label": EVENT_LABELS.get(event.kind, event.kind.replace("_", " ")),
+            "note": event.note,
+            "user": get_user_display_name(event.user) if event.user else "",
+        }
+        for event in booking.events.select_related("user")
+    ]
 
 
 def deposit_text(booking: Booking) -> dict | None:
