@@ -10,9 +10,11 @@ created, published or translated.
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.users.models import UserProfile
 
 from bumdes import chart
 from bumdes.models import Account, BusinessUnit, Enterprise, EnterpriseRole, Role
@@ -157,6 +159,16 @@ def staff_assign(*, user, enterprise: Enterprise, roles: Iterable[str]) -> None:
             user.groups.add(enterprise_role.group)
         else:
             user.groups.remove(enterprise_role.group)
+    staff_language_set(user=user)
+
+
+def staff_language_set(*, user) -> None:
+    """Set a staff member's admin language to the platform's (Indonesian), shown as chosen in
+    their account settings, unless they already chose one there."""
+    profile = UserProfile.get_for_user(user)
+    if not profile.preferred_language:
+        profile.preferred_language = settings.LANGUAGE_CODE
+        profile.save(update_fields=["preferred_language"])
 
 
 def user_enterprise(user) -> Enterprise | None:

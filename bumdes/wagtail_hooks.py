@@ -1,5 +1,6 @@
 """Admin for enterprises (platform administrators create them; creating one sets up its staff),
-the "Books" menu of the treasurer's screens, and the community members.
+the "Books" menu of the treasurer's screens, the community members, and what each staff role
+sees around its screens (menus, the dashboard's page count, the admin's language).
 
 The permission policies are registered first, before any viewset asks for a fallback policy.
 """
@@ -14,10 +15,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from bumdes.admin import menus
 from bumdes.admin.menus import BOOKS_MENU_HOOK
 from bumdes.admin.permissions import EnterprisePermissionPolicy
 from bumdes.models import Counterparty, Enterprise, JournalEntry, LockDateChange, ManualEntry
-from bumdes.services import enterprise_setup
+from bumdes.services import enterprise_setup, staff_language_set
 
 register_permission_policy(JournalEntry, EnterprisePermissionPolicy(JournalEntry))
 register_permission_policy(ManualEntry, EnterprisePermissionPolicy(ManualEntry))
@@ -103,3 +105,15 @@ def register_lock_permissions():
 @hooks.register("insert_global_admin_css")
 def books_css():
     return format_html('<link rel="stylesheet" href="{}">', static("bumdes/admin/books.css"))
+
+
+@hooks.register("after_create_user")
+def new_users_speak_indonesian(request, user):
+    staff_language_set(user=user)
+
+
+hooks.register("construct_main_menu", menus.main_menu_for_role)
+hooks.register("construct_reports_menu", menus.reports_menu_for_role)
+hooks.register("construct_help_menu", menus.help_menu_for_role)
+# After Wagtail has added its own summary items.
+hooks.register("construct_homepage_summary_items", menus.summary_items_for_role, order=100)

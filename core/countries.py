@@ -30,3 +30,9 @@ def country_choices() -> list[tuple[str, str]]:
 def is_country(code: str) -> bool:
     """An ISO 3166-1 alpha-2 code, in capitals ("ID", "NL"); names and "IDN" are not."""
     return isinstance(code, str) and code in countries.countries
+
+
+def country_name(code: str) -> str:
+    """The country's name in the active language ("Belanda" for NL in Indonesian); what was
+    stored, as it is, when it names no country."""
+    return str(countries.name(code)) if is_country(code) else code

@@ -9,7 +9,8 @@ one, in WIB.
 import datetime as dt
 
 from django.utils import translation
-from django.utils.dates import MONTHS, WEEKDAYS
+from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.text import capfirst
 from django.utils.translation import ngettext
 
 from core.localtime import Zone, local_moment, zone_abbreviation
@@ -38,6 +39,14 @@ def local_date(value: dt.date | dt.datetime, language: str | None = None, zone: 
         if _is_indonesian(language):
             return f"{weekday}, {value.day} {month} {value.year}"
         return f"{weekday} {value.day} {month} {value.year}"
+
+
+def short_date(value: dt.date | dt.datetime, zone: Zone = None) -> str:
+    """'Sab 12 Des 2026' / 'Sat 12 Dec 2026': short enough for a listing column on a phone."""
+    if isinstance(value, dt.datetime):
+        value = local_moment(value, zone).date()
+    weekday = WEEKDAYS_ABBR[value.weekday()]
+    return f"{weekday} {value.day} {capfirst(MONTHS_3[value.month])} {value.year}"
 
 
 def local_time(value: dt.datetime | dt.time, language: str | None = None, zone: Zone = None) -> str:

@@ -37,7 +37,7 @@ from bumdes.models import (
     ManualEntry,
     Side,
 )
-from core.formats import local_date, local_time, rupiah
+from core.formats import local_date, local_time, rupiah, short_date
 
 SOURCES = {
     "payment": gettext_lazy("Payment received"),
@@ -128,8 +128,10 @@ class JournalFilterSet(EnterpriseFilterSet):
 
 
 class LinesColumn(Column):
-    """An entry's lines in one cell: debits first, credits indented, as in a paper journal."""
+    """An entry's lines in one cell: debits first, credits indented, as in a paper journal; the
+    heading names the account, debit and credit columns inside it."""
 
+    header_template_name = "bumdes/admin/cells/lines_header.html"
     cell_template_name = "bumdes/admin/cells/lines_cell.html"
 
     def get_cell_context_data(self, instance, parent_context):
@@ -175,9 +177,10 @@ class JournalIndexView(generic.IndexView):
             TitleColumn(
                 "date",
                 label=_("Date"),
-                accessor=lambda e: local_date(e.date),
+                accessor=lambda e: short_date(e.date),
                 url_name="books_journal:inspect",
                 sort_key="date",
+                classname="desa-nowrap",
             ),
             Column("pk", label=_("No."), sort_key="pk"),
             Column("memo", label=_("Description")),

@@ -3,6 +3,7 @@ and units, an entry's page, and reversing with a reason, dated after the lock da
 BUMDes's entries are absent and their URLs 404; operators and editors do not see the books."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -10,6 +11,7 @@ from bumdes import chart
 from bumdes.ledger import balances
 from bumdes.models import Enterprise, JournalEntry
 from bumdes.periods import period_lock
+from core.formats import short_date
 from tests.admin_screens import english, field_errors, refused
 from tests.bumdes.books_screens import (
     JOURNAL,
@@ -36,6 +38,22 @@ def test_journal_lists_own_entries_with_their_lines(client, login):
         JournalEntry.objects.filter(pk__in=ids).values_list("enterprise__slug", flat=True)
     ) == {"lipursari"}
     assert "1.1.01.01" in html or "2.1.06.01" in html  # the lines are shown with their accounts
+
+
+def test_journal_names_the_columns_of_the_lines_and_keeps_dates_on_one_line(client, login):
+    login("lipursari-treasurer")
+    html = client.get(JOURNAL).content.decode()
+    head = re.search(r"<thead>(.*?)</thead>", html, re.S)[1]
+    headings = [
+        " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+        for cell in re.findall(r"<th\b.*?</th>", head, re.S)
+    ]
+    assert "Akun Debit Kredit" in headings
+    entry = JournalEntry.objects.filter(enterprise__slug="lipursari").order_by("-date", "-pk")[0]
+    date_cell = re.search(
+        rf'<td class="desa-nowrap title">.*?/inspect/{entry.pk}/.*?</td>', html, re.S
+    )
+    assert date_cell and short_date(entry.date) in date_cell[0]
 
 
 def test_journal_filters_by_date_account_unit_and_booking(client, login):

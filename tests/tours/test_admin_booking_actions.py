@@ -36,6 +36,13 @@ def test_detail_shows_lines_customer_departure_and_history(client, login, own_bo
     assert "Delete" not in html
 
 
+def test_detail_names_the_guests_country_in_the_admins_language(client, login, own_booking):
+    Booking.objects.filter(pk=own_booking.pk).update(customer_country="NL")
+    login("lipursari-operator")
+    html = client.get(inspect_url(own_booking)).content.decode()
+    assert "<dt>Negara</dt><dd>Belanda</dd>" in html
+
+
 def test_another_bumdes_booking_is_not_found_anywhere(client, login, other_booking):
     login("lipursari-operator")
     assert client.get(inspect_url(other_booking)).status_code == 404

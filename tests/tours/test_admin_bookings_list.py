@@ -10,7 +10,15 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from core.localtime import zone_info
-from tests.tours.staff_screens import LIST, book, departure_ahead, inspect_url, tour_of
+from tests.tours.staff_screens import (
+    LIST,
+    book,
+    departure_ahead,
+    inspect_url,
+    plain_tier,
+    tour_of,
+)
+from tours.booking.holds import booking_hold
 
 JAKARTA = zone_info("Asia/Jakarta")
 
@@ -110,3 +118,19 @@ def test_superuser_sees_every_bumdes(client, login, own_booking, other_booking):
     html = response.content.decode()
     assert other_booking.reference in html and "Budi Santoso" in html and "+6285700001111" in html
     assert other_booking.departure.tour.title in html
+
+
+def test_holds_without_a_guests_name_are_hidden_unless_asked_for(client, login, own_booking):
+    departure = departure_ahead(tour_of("lipursari"), days=5)
+    tier = plain_tier(departure.tour)
+    nameless, _ = booking_hold(departure_id=departure.pk, lines=[(tier.pk, 2)], language="id")
+    named = book(departure_ahead(tour_of("lipursari"), days=6), name="Rina Wulandari")
+    login("lipursari-operator")
+    html = client.get(LIST).content.decode()
+    assert named.reference in html and own_booking.reference in html
+    assert nameless.reference not in html
+    html = client.get(LIST, {"nameless": "shown"}).content.decode()
+    assert nameless.reference in html and named.reference in html
+    # The exports follow the list.
+    response = client.get(LIST, {"export": "csv"})
+    assert nameless.reference not in b"".join(response.streaming_content).decode()

@@ -64,6 +64,16 @@ def test_check_in_by_reference_answers_ok_with_guests_and_ids(operator, today):
     assert today.checked_in_by.username == "plobangan-operator"
 
 
+@pytest.mark.parametrize("typed", ["{prefix}{code}", "{PREFIX} {CODE}", "{prefix} - {code}"])
+def test_a_reference_typed_without_its_dash_is_read(operator, today, typed):
+    prefix, code = today.reference.split("-")
+    typed = typed.format(prefix=prefix.lower(), code=code.lower(), PREFIX=prefix, CODE=code)
+    html = operator.post(URL, {"code": typed}).content.decode()
+    assert "desa-result--ok" in html
+    today.refresh_from_db()
+    assert today.checked_in_at is not None
+
+
 def test_a_second_check_in_is_refused_with_the_first_time(operator, today):
     operator.post(URL, {"code": today.reference})
     first = today.__class__.objects.get(pk=today.pk).checked_in_at

@@ -1,9 +1,12 @@
 """A new booking made by staff for a walk-in or a phone call: confirmed in cash at once, the
 services' errors shown and nothing written, only on the staff's own BUMDes's departures."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
+from core.formats import rupiah
 from core.localtime import zone_info
 from tests.admin_screens import english
 from tests.tours.staff_screens import departure_ahead, inspect_url, plain_tier, tour_of
@@ -83,3 +86,45 @@ def test_staff_booking_for_another_bumdes_departure_is_refused(client, login):
     response = client.post(f"/admin/bookings/new/{departure.pk}/", staff_form(departure))
     assert response.status_code == 404
     assert not Booking.objects.filter(departure=departure).exists()
+
+
+def test_the_message_after_a_walk_in_says_the_guest_pays_on_arrival(client, login):
+    departure = departure_ahead(tour_of("lipursari"), days=3)
+    login("lipursari-operator")
+    response = client.post(
+        f"/admin/bookings/new/{departure.pk}/", staff_form(departure), follow=True
+    )
+    booking = Booking.objects.get(departure=departure)
+    assert booking.payment_status == "unpaid"
+    message = str(next(iter(response.context["messages"]))).strip()
+    assert message == (
+        f"Pemesanan {booking.reference} dibuat: 3 tamu. Belum dibayar: tamu membayar "
+        f"{rupiah(booking.total, 'id')} tunai saat tiba."
+    )
+
+
+def test_the_walk_in_form_shows_the_running_total(client, login):
+    departure = departure_ahead(tour_of("lipursari"), days=3)
+    tier = plain_tier(departure.tour)
+    login("lipursari-operator")
+    url = f"/admin/bookings/new/{departure.pk}/"
+    html = client.get(url).content.decode()
+    # Each field carries its price for the page's script, which updates the total as staff type.
+    assert f'data-price="{tier.price}"' in html and "tours/admin/staff.js" in html
+    assert re.search(r"<strong data-desa-total>Rp 0</strong>", html)
+    # Without the script, the total is there when the form comes back with an error.
+    html = client.post(url, staff_form(departure, phone="12")).content.decode()
+    total = rupiah(3 * tier.price, "id")
+    assert re.search(rf"<strong data-desa-total>{total}</strong>", html)
+    assert not Booking.objects.filter(departure=departure).exists()
+
+
+def test_the_walk_in_form_chooses_the_country_from_a_list_in_indonesian(client, login):
+    departure = departure_ahead(tour_of("lipursari"), days=3)
+    login("lipursari-operator")
+    html = client.get(f"/admin/bookings/new/{departure.pk}/").content.decode()
+    select = re.search(r'<select name="country"[^>]*>(.*?)</select>', html, re.S)
+    assert select and "maxlength" not in select[0].split(">")[0]
+    options = re.findall(r'<option value="(\w+)"( selected)?>([^<]+)</option>', select[1])
+    assert options[0] == ("ID", " selected", "Indonesia")  # the first, and chosen
+    assert ("NL", "", "Belanda") in options

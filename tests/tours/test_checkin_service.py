@@ -91,6 +91,14 @@ def test_a_checked_in_guest_cannot_be_marked_no_show(booking):
         ("https://desawisata.example/en/booking/lps-abc23/?t=abc", "LPS-ABC23"),
         ("https://desawisata.example/en/booking/LPS-ABC23/ticket/", "LPS-ABC23"),
         ("Booking LPS-ABC23, two people", "LPS-ABC23"),
+        # Typed by hand at the meeting point: any case, a space or no dash at all.
+        ("lpsf8uvz", "LPS-F8UVZ"),
+        ("LPS F8UVZ", "LPS-F8UVZ"),
+        (" lps  f8uvz ", "LPS-F8UVZ"),
+        ("LPS–F8UVZ", "LPS-F8UVZ"),
+        ("lps_f8uvz", "LPS-F8UVZ"),
+        ("LPSF8UVZ2", ""),
+        ("see lpsf8uvz", ""),  # eight letters inside other text are no typed reference
         ("", ""),
         ("hello", ""),
         ("LPS-ABC1O", ""),  # 1 and O are never used in references

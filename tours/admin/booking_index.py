@@ -1,6 +1,9 @@
 """The bookings list: filters by date, experience, status, payment and channel; search by
 reference, name, e-mail or phone; CSV and XLSX exports of the same rows, times on the village's
 clock.
+
+Places held by guests who never gave their name (they chose a date and people, then left) are
+hidden unless staff ask for them with their own filter: they are not bookings anyone can call.
 """
 
 import re
@@ -19,6 +22,10 @@ from tours.admin.exports import spreadsheet_safe
 from tours.admin.permissions import user_tours
 from tours.admin.shared import lines_text, scoped_bookings, stamp
 from tours.models import Booking, BookingStatus, Channel, PaymentStatus
+
+SHOWN = "shown"
+# A hold whose guest never reached the details step: nobody to call, nothing to check in.
+NAMELESS_HOLD = Q(customer_name="", status__in=[BookingStatus.HELD, BookingStatus.EXPIRED])
 
 
 class BookingFilterSet(WagtailFilterSet):
@@ -50,10 +57,21 @@ class BookingFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
         empty_label=gettext_lazy("All"),
     )
+    nameless = django_filters.ChoiceFilter(
+        label=gettext_lazy("Holds without a guest's name"),
+        choices=[(SHOWN, gettext_lazy("Shown"))],
+        widget=forms.RadioSelect,
+        empty_label=gettext_lazy("Hidden"),
+        method="filter_nameless",
+    )
 
     class Meta:
         model = Booking
         fields = []
+
+    def filter_nameless(self, queryset, name, value):
+        # Asked for: the list keeps them (the view hides them otherwise).
+        return queryset
 
     def filter_date(self, queryset, name, value):
         """The departure's date in its village, whatever the admin's time zone."""
@@ -77,6 +95,12 @@ class BookingIndexView(generic.IndexView):
 
     def get_base_queryset(self):
         return scoped_bookings(self.request.user).prefetch_related("lines")
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.request.GET.get("nameless") != SHOWN:
+            queryset = queryset.exclude(NAMELESS_HOLD)
+        return queryset
 
     def search_queryset(self, queryset):
         if not self.is_searching:

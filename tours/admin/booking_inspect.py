@@ -16,6 +16,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from core.countries import country_name
 from core.formats import local_date, local_time, rupiah
 from tours.admin.forms import BookingCancelForm
 from tours.admin.shared import (
@@ -99,16 +100,8 @@ class BookingInspectView(generic.InspectView):
                 "when": departure_when(departure),
                 "lines": list(booking.lines.all()),
                 "id_lines": id_lines(booking),
-                "events": [
-                    {
-                        "at": event.at,
-                        "when": short_when(event.at, booking.zone),
-                        "label": EVENT_LABELS.get(event.kind, event.kind.replace("_", " ")),
-                        "note": event.note,
-                        "user": get_user_display_name(event.user) if event.user else "",
-                    }
-                    for event in booking.events.select_related("user")
-                ],
+                "country": country_name(booking.customer_country),
+                "events": history(booking),
                 "total": rupiah(booking.total),
                 "status_class": STATUS_CLASSES.get(booking.status, ""),
                 "checked_in": (
@@ -142,6 +135,20 @@ class BookingInspectView(generic.InspectView):
             }
         )
         return context
+
+
+def history(booking: Booking) -> list[dict]:
+    """The booking's events for its page, on the village's clock."""
+    return [
+        {
+            "at": event.at,
+            "when": short_when(event.at, booking.zone),
+            "label": EVENT_LABELS.get(event.kind, event.kind.replace("_", " ")),
+            "note": event.note,
+            "user": get_user_display_name(event.user) if event.user else "",
+        }
+        for event in booking.events.select_related("user")
+    ]
 
 
 def deposit_text(booking: Booking) -> dict | None:

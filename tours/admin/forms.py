@@ -139,11 +139,15 @@ class StaffBookingForm(forms.Form):
                 initial=0,
                 required=False,
                 help_text=_("Show ID at check-in") if tier.requires_id else "",
-                widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+                widget=forms.NumberInput(
+                    attrs={"inputmode": "numeric", "min": 0, "data-price": tier.price}
+                ),
             )
         # People first, then who they are.
         self.fields = {**tier_fields, **self.fields}
         self.fields["country"].widget.choices = country_choices()
+        # A list to choose from: the text field's length limit has no meaning on it.
+        self.fields["country"].widget.attrs.pop("maxlength", None)
 
     def tier_fields(self):
         return [self[f"tier_{tier.pk}"] for tier in self.tiers]
@@ -161,6 +165,14 @@ class StaffBookingForm(forms.Form):
             if quantity:
                 lines.append((tier.pk, quantity))
         return lines
+
+    def total(self) -> int:
+        """What the people typed so far come to, at the tiers' prices (a field with an error
+        counts as nobody). The booking's own total is made by the booking service."""
+        if not hasattr(self, "cleaned_data"):
+            return 0
+        prices = {tier.pk: tier.price for tier in self.tiers}
+        return sum(prices[tier_id] * quantity for tier_id, quantity in self.lines())
 
     def clean(self):
         cleaned = super().clean()

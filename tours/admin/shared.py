@@ -4,14 +4,12 @@ the village's clock, guest counts, a link column, and service errors shown as ad
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column
 
-from core.formats import local_date, local_time
+from core.formats import local_date, local_time, short_date
 from core.localtime import local_moment
 from tours.admin.permissions import scoped
 from tours.booking.errors import BookingError
@@ -26,10 +24,7 @@ def departure_when(departure) -> str:
 
 def short_when(value: dt.datetime, zone: ZoneInfo) -> str:
     """'Rab 25 Nov 2026, 08.50 WIB': short enough for a listing column on a phone."""
-    local = local_moment(value, zone)
-    weekday = WEEKDAYS_ABBR[local.weekday()]
-    month = capfirst(MONTHS_3[local.month])
-    return f"{weekday} {local.day} {month} {local.year}, {local_time(value, zone=zone)}"
+    return f"{short_date(value, zone=zone)}, {local_time(value, zone=zone)}"
 
 
 def stamp(value: dt.datetime | None, zone: ZoneInfo, pattern: str = "%Y-%m-%d %H:%M") -> str:

@@ -119,6 +119,7 @@ class StaffBookingCreateView(StaffBookingMixin, FormView):
                 "choose_url": reverse("bookings:add")
                 + f"?date={self.departure.local_date.isoformat()}",
                 "bookable": departure_is_bookable(self.departure, now=now, channel=Channel.STAFF),
+                "total": rupiah(context["form"].total()),
             }
         )
         return context
@@ -162,7 +163,10 @@ class StaffBookingCreateView(StaffBookingMixin, FormView):
         if created:
             messages.success(
                 self.request,
-                _("Booking %(reference)s is made: %(guests)s, %(total)s to pay in cash.")
+                _(
+                    "Booking %(reference)s is made: %(guests)s. Not paid yet: the guest pays "
+                    "%(total)s in cash on arrival."
+                )
                 % {
                     "reference": booking.reference,
                     "guests": guests_text(booking.seats),

@@ -20,12 +20,21 @@ from tours.models import Booking, BookingStatus, PaymentMethod
 
 # A whole word: in "https://wisata-bumdes.example/..." the "ATA-BUMDE" inside is no reference.
 REFERENCE_IN_TEXT = re.compile(r"(?<![A-Z0-9])([A-Z]{3}-[2-9A-HJ-NP-Z]{5})(?![A-Z0-9])")
+# Typed by hand: "lpsf8uvz", "LPS F8UVZ", "lps – f8uvz". Only when the code is all that was typed,
+# so that a run of eight letters inside a scanned link is never taken for one.
+TYPED_REFERENCE = re.compile(r"([A-Z]{3})[\s\-‐‑–—_.]*([2-9A-HJ-NP-Z]{5})")
 
 
 def reference_from_scan(text: str) -> str:
-    """The booking reference in a typed code or a scanned ticket URL; empty if none."""
-    match = REFERENCE_IN_TEXT.search((text or "").strip().upper())
-    return match.group(1) if match else ""
+    """The booking reference in a typed code or a scanned ticket URL; empty if none.
+
+    Any case; a typed code may have spaces or another dash instead of its dash, or none."""
+    text = (text or "").strip().upper()
+    match = REFERENCE_IN_TEXT.search(text)
+    if match:
+        return match.group(1)
+    typed = TYPED_REFERENCE.fullmatch(text)
+    return f"{typed.group(1)}-{typed.group(2)}" if typed else ""
 
 
 def check_in_day_is_today(booking: Booking, *, now: dt.datetime) -> bool:

@@ -125,7 +125,13 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Country names (django-countries' list) in Indonesian: that package ships no Indonesian
 # catalogue, and makemessages leaves this second one alone. django_countries itself is not an
 # installed app: only its list is used, and its catalogues have nothing for id or en.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "countries"]
+# The third holds the Indonesian of Wagtail's own admin words that Wagtail's catalogue lacks
+# ("Reports", "Search all pages…"); makemessages leaves it alone too.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "locale" / "countries",
+    BASE_DIR / "locale" / "wagtail",
+]
 USE_I18N = True
 TIME_ZONE = "Asia/Jakarta"
 USE_TZ = True
@@ -182,7 +188,13 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Village editors publish their own pages; there is no separate moderator to approve them.
 WAGTAIL_WORKFLOW_ENABLED = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# The admin's languages; each staff member's is Indonesian until they choose otherwise
+# (`bumdes.services.staff_language_set`). Wagtail's own Indonesian catalogue lacks many of
+# the words staff see: `locale/wagtail` has them.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+WAGTAILADMIN_USER_LOGIN_FORM = "bumdes.admin.login.StaffLoginForm"
+# Time zones a staff member may choose for the admin: Indonesia's three (WIB, WITA, WIT).
+WAGTAIL_USER_TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
 
 # Content Security Policy (django-csp 4), two of them (core.content_policy). The public site runs
 # only our own script files; any inline script we write carries the request's nonce.

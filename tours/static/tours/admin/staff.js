@@ -1,4 +1,5 @@
-/* Staff screens: the print button of manifests and the QR scanner of the check-in page.
+/* Staff screens: the print button of manifests, the QR scanner of the check-in page and the
+ * running total of the walk-in booking form.
  * Everything here is an extra: the pages work as plain forms and links without it.
  * Loaded as a static file (no inline scripts under the CSP). */
 (function () {
@@ -123,6 +124,31 @@
       });
   }
 
+  function setupTotal() {
+    // The server shows the total when the form comes back with errors; this keeps it current
+    // while staff type, at the same prices (each tier field carries its price).
+    var form = document.querySelector("[data-desa-total-form]");
+    if (!form) {
+      return;
+    }
+    var out = form.querySelector("[data-desa-total]");
+    var lang = document.documentElement.lang === "id" ? "id-ID" : "en-US";
+    var format = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+    function update() {
+      var sum = 0;
+      form.querySelectorAll("input[data-price]").forEach(function (input) {
+        var people = parseInt(input.value, 10);
+        if (people > 0) {
+          sum += people * Number(input.dataset.price);
+        }
+      });
+      out.textContent = "Rp " + format.format(sum);
+    }
+    form.addEventListener("input", update);
+    update();
+  }
+
   setupPrint();
   setupCheckIn();
+  setupTotal();
 })();
