@@ -69,6 +69,18 @@ def delivered_revenue(sale: Sale) -> int:
     return (row["credit"] or 0) - (row["debit"] or 0)
 
 
+def counterparty_balance(counterparty: Counterparty, account: str) -> int:
+    """Debits less credits of one counterparty on one account (a receivable is positive, a
+    payable negative)."""
+    row = JournalLine.objects.filter(
+        enterprise_id=counterparty.enterprise_id, counterparty=counterparty, account__code=account
+    ).aggregate(
+        debit=Sum("amount", filter=Q(side=Side.DEBIT)),
+        credit=Sum("amount", filter=Q(side=Side.CREDIT)),
+    )
+    return (row["debit"] or 0) - (row["credit"] or 0)
+
+
 def _builder(sale: Sale, date: dt.date, memo: str, source_type: str, source_ref: str, user=None):
     return EntryBuilder(
         enterprise=sale.enterprise,

@@ -16,7 +16,7 @@ from tours.booking.history import booking_event_record
 from tours.booking.locks import booking_lock
 from tours.booking.notify import notify_after_commit
 from tours.booking.providers import payment_methods_available
-from tours.models import Booking, BookingStatus, Channel, PaymentMethod
+from tours.models import Booking, BookingStatus, Channel, PaymentMethod, PaymentStatus
 from tours.models.availability import departure_is_bookable, seats_taken
 
 
@@ -37,7 +37,11 @@ def booking_lock_for_payment(
         return booking
     if booking.status not in (BookingStatus.HELD, BookingStatus.EXPIRED):
         raise NotAllowed()
-    if payment_method not in payment_methods_available(booking.enterprise, booking.channel):
+    # A partner's account is chosen at booking time, where its agreement and credit are checked.
+    on_account = booking.payment_method == PaymentMethod.PARTNER_ACCOUNT
+    if payment_method not in payment_methods_available(
+        booking.enterprise, booking.channel, on_account=on_account
+    ):
         raise BookingInvalid({"payment_method": _("This payment method is not available.")})
     missing = customer_errors(
         Customer(
@@ -84,8 +88,9 @@ def booking_confirm(
 @transaction.atomic
 def _booking_confirm(*, booking: Booking, payment_method: str, user, now) -> Booking | SoldOut:
     now = now or timezone.now()
-    if payment_method != PaymentMethod.CASH:
-        # Other methods confirm only when the money arrives (`tours.payments.paying`).
+    if payment_method not in (PaymentMethod.CASH, PaymentMethod.PARTNER_ACCOUNT):
+        # Other methods confirm only when the money arrives (`tours.payments.paying`); an
+        # on-account partner's booking at once (the partner is invoiced monthly).
         raise BookingInvalid({"payment_method": _("This payment method is not available.")})
     booking = booking_lock_for_payment(
         booking=booking, payment_method=payment_method, user=user, now=now
@@ -94,6 +99,8 @@ def _booking_confirm(*, booking: Booking, payment_method: str, user, now) -> Boo
         return booking
     booking.status = BookingStatus.CONFIRMED
     booking.payment_method = payment_method
+    if payment_method == PaymentMethod.PARTNER_ACCOUNT:
+        booking.payment_status = PaymentStatus.ON_ACCOUNT
     booking.confirmed_at = now
     booking.hold_expires_at = None
     booking.save()

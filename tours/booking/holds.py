@@ -36,9 +36,23 @@ from tours.booking.errors import (
     SoldOut,
 )
 from tours.booking.history import booking_event_record
-from tours.booking.locks import booking_lock, departure_lock
+from tours.booking.locks import agreement_lock, booking_lock, departure_lock
+from tours.booking.partner_terms import (
+    active_agreement,
+    commission_percent_for,
+    credit_checked,
+    lines_at_net_rates,
+)
 from tours.booking.providers import payment_methods_available
-from tours.models import Booking, BookingLine, BookingStatus, Channel, Departure
+from tours.models import (
+    Booking,
+    BookingLine,
+    BookingStatus,
+    Channel,
+    Departure,
+    Partner,
+    PaymentMethod,
+)
 from tours.models.availability import departure_is_bookable, seats_taken
 
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -54,6 +68,7 @@ def booking_hold(
     channel: str = Channel.DIRECT,
     idempotency_key: str | None = None,
     idempotency_fingerprint: str = "",
+    partner: Partner | None = None,
     user=None,
     now: dt.datetime | None = None,
 ) -> tuple[Booking, bool]:
@@ -63,22 +78,24 @@ def booking_hold(
     the same key but another request (`idempotency_fingerprint` differs) raises
     `IdempotencyKeyReused`. The key is unique in the database, so whatever the concurrency one
     key makes at most one booking.
+
+    With a `partner`, the booking is the partner's (channel "partner"), priced and commissioned
+    under its active agreement with the BUMDes; on its account only within its credit limit.
     """
     now = now or timezone.now()
     existing = _idempotent_replay(idempotency_key, idempotency_fingerprint)
     if existing is not None:
         return existing, False
     departure = departure_for_booking(departure_id)
+    agreement = active_agreement(partner, departure.enterprise_id) if partner else None
+    channel = Channel.PARTNER if partner else channel
     priced, language, customer = _hold_request_checked(
-        departure,
-        lines=lines,
-        language=language,
-        customer=customer,
-        payment_method=payment_method,
-        channel=channel,
-    )
+        departure, lines=lines, language=language, customer=customer,
+        payment_method=payment_method, channel=channel, agreement=agreement,
+    )  # fmt: skip
     try:
         with transaction.atomic():
+            percent = _partner_checked(agreement, departure, priced, payment_method)
             locked = departure_lock(departure.pk)
             _bookable_checked(locked, now=now, channel=channel)
             existing = _idempotent_replay(idempotency_key, idempotency_fingerprint)
@@ -90,11 +107,10 @@ def booking_hold(
                 fields={"language": language, **(customer_fields(customer) if customer else {})},
                 payment_method=payment_method,
                 channel=channel,
-                idempotency_key=idempotency_key,
-                idempotency_fingerprint=idempotency_fingerprint,
-                user=user,
-                now=now,
-            )
+                partner=(partner, percent),
+                idempotency_key=idempotency_key, idempotency_fingerprint=idempotency_fingerprint,
+                user=user, now=now,
+            )  # fmt: skip
     except IntegrityError:
         # Two requests with one idempotency key: the first one won; return its booking.
         existing = _idempotent_replay(idempotency_key, idempotency_fingerprint)
@@ -104,8 +120,26 @@ def booking_hold(
     return booking, True
 
 
+def _partner_checked(agreement, departure: Departure, priced, payment_method: str):
+    """A partner's commission on this booking; on its account, its credit is checked under the
+    agreement's lock (taken before the departure's). None for a booking without a partner."""
+    if agreement is None:
+        return None
+    percent = commission_percent_for(agreement, departure.tour)
+    if payment_method == PaymentMethod.PARTNER_ACCOUNT:
+        credit_checked(agreement_lock(agreement.pk), sum(line.amount for line in priced), percent)
+    return percent
+
+
 def _hold_request_checked(
-    departure: Departure, *, lines, language: str, customer, payment_method: str, channel: str
+    departure: Departure,
+    *,
+    lines,
+    language: str,
+    customer,
+    payment_method: str,
+    channel: str,
+    agreement=None,
 ) -> tuple[list[BookingLine], str, Customer | None]:
     """The request's lines priced, its language and the guest's details cleaned; every error
     at once as `BookingInvalid`."""
@@ -115,11 +149,16 @@ def _hold_request_checked(
         language = "id"
     priced, line_errors = priced_lines(departure, lines, language)
     errors.update(line_errors)
+    if agreement is not None:
+        errors.update(lines_at_net_rates(agreement, priced))
     if customer is not None:
         errors.update(customer_errors(customer, email_required=channel != Channel.STAFF))
         customer = clean_customer(customer) if not errors else customer
-    if payment_method and payment_method not in payment_methods_available(
-        departure.enterprise, channel
+    on_account = agreement is not None and agreement.on_account
+    if payment_method == PaymentMethod.PARTNER_ACCOUNT and not on_account:
+        errors["payment_method"] = _("Only partners settling on account may book on account.")
+    elif payment_method and payment_method not in payment_methods_available(
+        departure.enterprise, channel, on_account=on_account
     ):
         errors["payment_method"] = _("This payment method is not available.")
     if errors:
@@ -142,6 +181,7 @@ def _held_booking_create(
     fields: dict,
     payment_method: str,
     channel: str,
+    partner: tuple,
     idempotency_key: str | None,
     idempotency_fingerprint: str,
     user,
@@ -167,6 +207,8 @@ def _held_booking_create(
         enterprise_id=locked.enterprise_id,
         business_unit_id=tour.business_unit_id,
         channel=channel,
+        partner=partner[0],
+        commission_percent=partner[1] or 0,
         seats=seats,
         total=total,
         deposit_amount=deposit,

@@ -1,7 +1,9 @@
 """Row locks of the sales side: taken here only, always in one order, on the named rows only.
 
 Every state change of a booking runs in a transaction that first locks the booking's departure,
-then the booking, then (for a refund) the refund: departure → booking → refund. One order means
+then the booking, then (for a refund) the refund: departure → booking → refund. A partner's
+on-account booking first locks the partner's agreement with the BUMDes (its credit is counted
+under that lock), so the order is agreement → departure → booking → refund. One order means
 two paths can never wait on each other in a circle (a guest cancelling while a payment webhook
 lands, a refund reported while it is recorded), so PostgreSQL never has to break a deadlock.
 
@@ -15,7 +17,7 @@ The helpers refuse to run outside a transaction, where a lock would be released 
 
 from django.db import transaction
 
-from tours.models import Booking, Departure, Refund
+from tours.models import Booking, Departure, PartnerAgreement, Refund
 
 SELF = ("self",)
 
@@ -23,6 +25,17 @@ SELF = ("self",)
 def _in_transaction() -> None:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Rows are locked only inside a transaction.")
+
+
+def agreement_lock(agreement_id: int) -> PartnerAgreement:
+    """Lock a partner's agreement with a BUMDes (before any departure): its credit in use is
+    counted under this lock, so two on-account bookings cannot both pass the limit."""
+    _in_transaction()
+    return (
+        PartnerAgreement.objects.select_for_update(of=SELF)
+        .select_related("partner", "counterparty")
+        .get(pk=agreement_id)
+    )
 
 
 def departure_lock(departure_id: int) -> Departure:

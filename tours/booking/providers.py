@@ -67,10 +67,12 @@ def providers_available(enterprise: Enterprise, *, include_partner: bool = False
     ]
 
 
-def payment_methods_available(enterprise: Enterprise, channel: str = Channel.DIRECT) -> list[str]:
+def payment_methods_available(
+    enterprise: Enterprise, channel: str = Channel.DIRECT, *, on_account: bool = False
+) -> list[str]:
     """The methods this BUMDes offers (its settings, its bank account, its Stripe account).
-    Staff at the counter can always take cash."""
-    methods = providers_available(enterprise)
+    Staff at the counter can always take cash; an on-account partner may book on its account."""
+    methods = providers_available(enterprise, include_partner=on_account)
     if channel == Channel.STAFF and PaymentMethod.CASH not in methods:
         methods.append(PaymentMethod.CASH)
     return methods

@@ -14,6 +14,18 @@ from tours.models.bookings import (
 from tours.models.community import DepartureAssignment, TourShare
 from tours.models.departures import Departure, DepartureStatus, ScheduleRule
 from tours.models.listings import TourIndexPage
+from tours.models.partners import (
+    Partner,
+    PartnerAgreement,
+    PartnerApiKey,
+    PartnerKind,
+    PartnerNetRate,
+    PartnerSettlement,
+    PartnerStatus,
+    PartnerTourTerms,
+    Settlement,
+    Terms,
+)
 from tours.models.payments import Payment, Refund
 from tours.models.tour import Category, PriceTier, TourGalleryImage, TourPage, UnpaidBalance
 from tours.models.village import VillageGalleryImage, VillagePage
@@ -31,12 +43,22 @@ __all__ = [
     "Departure",
     "DepartureAssignment",
     "DepartureStatus",
+    "Partner",
+    "PartnerAgreement",
+    "PartnerApiKey",
+    "PartnerKind",
+    "PartnerNetRate",
+    "PartnerSettlement",
+    "PartnerStatus",
+    "PartnerTourTerms",
     "Payment",
     "PaymentMethod",
     "PaymentStatus",
     "PriceTier",
     "Refund",
     "ScheduleRule",
+    "Settlement",
+    "Terms",
     "TourGalleryImage",
     "TourIndexPage",
     "TourPage",

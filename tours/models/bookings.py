@@ -90,6 +90,19 @@ class Booking(models.Model):
     channel = models.CharField(
         _("channel"), max_length=10, choices=Channel.choices, default=Channel.DIRECT
     )
+    # The partner that sold it (its page, its referral link, its widget, its portal or its API
+    # key) and the commission agreed for it, frozen at booking like the prices.
+    partner = models.ForeignKey(
+        "tours.Partner",
+        verbose_name=_("partner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="bookings",
+    )
+    commission_percent = models.DecimalField(
+        _("partner commission (%)"), max_digits=5, decimal_places=2, default=0
+    )
     customer_name = models.CharField(_("name"), max_length=120, blank=True)
     customer_email = models.EmailField(_("e-mail"), blank=True)
     customer_phone = models.CharField(_("phone"), max_length=30, blank=True)

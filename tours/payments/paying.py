@@ -188,11 +188,13 @@ def booking_create(
     channel: str = Channel.DIRECT,
     idempotency_key: str | None = None,
     idempotency_fingerprint: str = "",
+    partner=None,
     user=None,
     now: dt.datetime | None = None,
 ) -> tuple[Booking, bool]:
-    """Hold and confirm in one step (API, staff bookings). Returns (booking, created).
-    Cash confirms at once; a bank transfer or an online payment keeps the booking held for it."""
+    """Hold and confirm in one step (API, staff bookings, partners). Returns (booking, created).
+    Cash and a partner's account confirm at once; a bank transfer or an online payment keeps
+    the booking held for it."""
     now = now or timezone.now()
     if not payment_method:
         raise BookingInvalid({"payment_method": _("Choose a payment method.")})
@@ -206,10 +208,11 @@ def booking_create(
             channel=channel,
             idempotency_key=idempotency_key,
             idempotency_fingerprint=idempotency_fingerprint,
+            partner=partner,
             user=user,
             now=now,
         )
-        if created and payment_method == PaymentMethod.CASH:
+        if created and payment_method in (PaymentMethod.CASH, PaymentMethod.PARTNER_ACCOUNT):
             booking = booking_confirm(
                 booking=booking, payment_method=payment_method, user=user, now=now
             )
