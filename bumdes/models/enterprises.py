@@ -23,6 +23,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 
 from core.localtime import DEFAULT_ZONE, ZONE_CHOICES, zone_abbreviation, zone_info
 from core.phones import InvalidPhoneNumber, phone_e164
+from core.provinces import PROVINCE_CHOICES
 
 PHONE_FIELDS = ("phone", "whatsapp")
 prefix_validator = RegexValidator(r"^[A-Z]{3}$", _("Three capital letters, e.g. PLB."))
@@ -60,6 +61,16 @@ class Enterprise(ClusterableModel):
         help_text=_("e.g. 0812 3456 7890; saved with the country code, as +6281234567890"),
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
+    province = models.CharField(_("province"), max_length=40, blank=True, choices=PROVINCE_CHOICES)
+    # Shown where search engines describe the BUMDes (its schema.org Organization).
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     bank_name = models.CharField(_("bank"), max_length=60, blank=True)
     bank_account_number = models.CharField(_("bank account number"), max_length=40, blank=True)
     bank_account_name = models.CharField(_("bank account holder"), max_length=120, blank=True)
@@ -145,6 +156,8 @@ class Enterprise(ClusterableModel):
                 FieldPanel("phone"),
                 FieldPanel("whatsapp"),
                 FieldPanel("address"),
+                FieldPanel("province"),
+                FieldPanel("logo"),
             ],
             heading=_("Contact"),
         ),

@@ -5,10 +5,17 @@ Every BUMDes gets one user per staff role (`<village>-editor`, `-operator`, `-tr
 was given one explicitly.
 """
 
+from io import BytesIO
+
 from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from wagtail.images.models import Image
+from wagtail.models import Collection
 
 from bumdes.models import BusinessUnit, Enterprise, Role
 from bumdes.services import enterprise_create, enterprise_setup, staff_assign
+from demo.images.emblem import emblem
+from demo.images.palette import GREENS
 from demo.loader.tree import DemoRun
 
 
@@ -28,7 +35,24 @@ def enterprise_load(run: DemoRun, village: dict) -> Enterprise:
         BusinessUnit.objects.get_or_create(
             enterprise=enterprise, slug=unit["slug"], defaults={"name": unit["name"]["id"]}
         )
+    if enterprise.logo_id is None:
+        enterprise.logo = logo(enterprise, village.get("logo_colour", GREENS[2]))
+        enterprise.save(update_fields=["logo"])
     return enterprise
+
+
+def logo(enterprise: Enterprise, colour) -> Image:
+    """The BUMDes's demo emblem (its booking reference prefix), drawn once."""
+    title = f"Logo {enterprise.name}"
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    image = Image(title=title, collection=enterprise.collection or Collection.get_first_root_node())
+    image.file = ImageFile(
+        BytesIO(emblem(enterprise.ref_prefix, tuple(colour))), name=f"logo-{enterprise.slug}.png"
+    )
+    image.save()
+    return image
 
 
 def users_load(run: DemoRun, villages: list[dict], set_passwords: bool) -> None:

@@ -11,6 +11,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Site
 
+from bumdes.models import Enterprise
+from core.provinces import province_in
 from tests.public_pages import LANGUAGES, site_pages
 from tours.models import Booking, TourIndexPage, TourPage, jsonld
 from tours.models.availability import bookable_departures
@@ -143,3 +145,29 @@ def test_each_coming_departure_is_an_event_with_offers_and_places_left(client):
 
 def test_durations_are_iso_8601():
     assert [jsonld.duration(m) for m in (45, 60, 90, 180)] == ["PT45M", "PT1H", "PT1H30M", "PT3H"]
+
+
+def test_a_bumdes_is_an_organization_with_its_logo_and_province(client):
+    tour = TourPage.objects.get(locale__language_code="id", slug="kelas-membatik")
+    trip, *_ = json_ld(client.get(tour.url).content.decode())
+    provider = trip["provider"]
+    assert provider["logo"].startswith(Site.objects.get(is_default_site=True).root_url)
+    path = "/" + provider["logo"].split("//", 1)[1].split("/", 1)[1]
+    assert client.get(path).status_code == 200
+    assert provider["address"]["addressRegion"] == "Jawa Tengah"
+    assert trip["itinerary"]["address"]["addressRegion"] == "Jawa Tengah"
+
+
+def test_without_a_province_or_logo_nothing_is_made_up(client):
+    tour = TourPage.objects.get(locale__language_code="id", slug="kelas-membatik")
+    Enterprise.objects.filter(slug="lipursari").update(province="", logo=None)
+    trip, *_ = json_ld(client.get(tour.url).content.decode())
+    assert "logo" not in trip["provider"]
+    assert "addressRegion" not in trip["provider"]["address"]
+    assert "addressRegion" not in trip["itinerary"]["address"]
+
+
+def test_a_province_is_read_from_the_end_of_an_address():
+    assert province_in("Desa Lipursari, Kabupaten Wonosobo, Jawa Tengah") == "Jawa Tengah"
+    assert province_in("Jl. Raya Ubud, bali") == "Bali"
+    assert province_in("Desa Lipursari") == ""

@@ -48,6 +48,12 @@ def platform(page, request) -> dict:
     }
 
 
+def _region(enterprise) -> dict:
+    """The BUMDes's province as a postal address's region, when it is known."""
+    province = enterprise.province if enterprise is not None else ""
+    return {"addressRegion": province} if province else {}
+
+
 def organization(enterprise, village_page, request) -> dict:
     """A BUMDes; its page on this site is its village's page."""
     data = {
@@ -59,10 +65,13 @@ def organization(enterprise, village_page, request) -> dict:
             "@type": "PostalAddress",
             "streetAddress": enterprise.address,
             "addressLocality": enterprise.village,
-            "addressRegion": "Jawa Tengah",
+            **_region(enterprise),
             "addressCountry": "ID",
         },
     }
+    if enterprise.logo_id:
+        rendition = enterprise.logo.get_rendition("max-512x512|format-png")
+        data["logo"] = absolute_url(rendition.url, page=village_page)
     if enterprise.email:
         data["email"] = enterprise.email
     if enterprise.phone:
@@ -78,7 +87,7 @@ def place(village_page, request) -> dict:
         "address": {
             "@type": "PostalAddress",
             "addressLocality": village_page.title,
-            "addressRegion": "Jawa Tengah",
+            **_region(village_page.enterprise),
             "addressCountry": "ID",
         },
     }
