@@ -108,7 +108,8 @@ def _caller_booking(reference: str, token: str, caller: Caller) -> Booking:
 
 
 def _partner_part(booking: Booking, caller: Caller) -> dict:
-    """The partner's code; its commission (as its statements count it) for the partner only."""
+    """The partner's code; for the partner only, its commission on the booking's total at the
+    percentage frozen on it (the same function that nets an on-account booking's amount)."""
     mine = caller.partner is not None and booking.partner_id == caller.partner.pk
     return {
         "partner": booking.partner.code if booking.partner_id else None,

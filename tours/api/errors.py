@@ -87,6 +87,17 @@ def message(api: NinjaAPI, request, error: str, text, status: int, **extra):
     )
 
 
+def key_problem(exc: AuthenticationError) -> tuple[str, str]:
+    """(message, WWW-Authenticate challenge) for a key that does not work or is missing."""
+    if isinstance(exc, KeyRefused):
+        text = _(
+            "This API key does not work: it is unknown or revoked, or the partner's "
+            "agreements are suspended."
+        )
+        return text, 'Bearer error="invalid_token"'
+    return _("Send your partner API key: Authorization: Bearer <key>."), "Bearer"
+
+
 def register(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def validation_error(request, exc: ValidationError):
@@ -107,15 +118,7 @@ def register(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthorized(request, exc: AuthenticationError):
-        if isinstance(exc, KeyRefused):
-            text = _(
-                "This API key does not work: it is unknown or revoked, or the partner's "
-                "agreements are suspended."
-            )
-            challenge = 'Bearer error="invalid_token"'
-        else:
-            text = _("Send your partner API key: Authorization: Bearer <key>.")
-            challenge = "Bearer"
+        text, challenge = key_problem(exc)
         response = message(api, request, "unauthorized", text, 401)
         response["WWW-Authenticate"] = challenge
         return response

@@ -87,7 +87,8 @@ class BookingIn(Schema):
 
 PARTNER_CODE = "The partner's code when a partner sold the booking, else null."
 COMMISSION = (
-    "The partner's commission in whole rupiah (shown to the partner only; null for others)."
+    "The partner's commission on the total in whole rupiah, at the percentage frozen on the "
+    "booking (shown to the partner only; null for others)."
 )
 GUEST_ONLY = "The guest's secret; null when a partner asks (the guest gets it by e-mail)."
 
