@@ -1,8 +1,11 @@
-"""A fixed-window rate limit per client address, kept in the shared cache (Redis in production).
+"""A fixed-window rate limit per client address (or per API key), kept in the shared cache
+(Redis in production).
 
-`BOOKING_RATE_LIMIT` is "N/s", "N/m" or "N/h"; "0" (or empty) turns it off, as load tests need.
+A rate is "N/s", "N/m" or "N/h"; "0" (or empty) turns it off, as load tests need.
+`BOOKING_RATE_LIMIT` counts per client address; `PARTNER_API_RATE_LIMIT` per partner API key.
 """
 
+import math
 import time
 
 from django.conf import settings
@@ -31,12 +34,18 @@ def client_address(request) -> str:
 
 def rate_limited(request, scope: str = "booking") -> bool:
     """Count this request; True when the client went over the limit in the current window."""
-    parsed = _parse(getattr(settings, "BOOKING_RATE_LIMIT", "30/m"))
+    rate = getattr(settings, "BOOKING_RATE_LIMIT", "30/m")
+    return window_exceeded(f"{scope}:{client_address(request)}", rate)
+
+
+def window_exceeded(ident: str, rate: str) -> bool:
+    """Count one request of `ident`; True when it went over `rate` in the current window."""
+    parsed = _parse(rate)
     if parsed is None:
         return False
     limit, period = parsed
     window = int(time.time() // period)
-    key = f"rl:{scope}:{client_address(request)}:{window}"
+    key = f"rl:{ident}:{window}"
     if cache.add(key, 1, timeout=period + 1):
         return False
     try:
@@ -45,3 +54,12 @@ def rate_limited(request, scope: str = "booking") -> bool:
         cache.set(key, 1, timeout=period + 1)
         return False
     return count > limit
+
+
+def window_wait(rate: str) -> int | None:
+    """Whole seconds until the current window of `rate` ends (for Retry-After); None when off."""
+    parsed = _parse(rate)
+    if parsed is None:
+        return None
+    period = parsed[1]
+    return max(math.ceil(period - time.time() % period), 1)

@@ -33,11 +33,14 @@ def test_create_cash_booking_is_confirmed(client, fresh_departure, tiers):
         "hold_expires_at",
         "manage_url",
         "payment_url",
+        "partner",
+        "commission",
     }
     booking = Booking.objects.get(reference=data["reference"])
     assert data["token"] == booking.token
     assert data["status"] == "confirmed" == booking.status
     assert data["total"] == 200000 == booking.total
+    assert data["partner"] is None and data["commission"] is None  # a direct booking
     assert data["currency"] == "IDR"
     assert data["hold_expires_at"] is None
     assert data["payment_url"] is None

@@ -44,6 +44,8 @@ def test_booking_detail_with_token(client, fresh_departure, tiers):
         },
         "hold_expires_at": None,
         "manage_url": f"{site_root()}/en/booking/{booking.reference}/?t={booking.token}",
+        "partner": None,
+        "commission": None,
     }
 
 

@@ -42,3 +42,19 @@ def test_docs_page_renders_without_inline_script(client):
     assert script.status_code == 200
     assert script["Content-Type"].startswith("text/javascript")
     assert b"SwaggerUIBundle" in b"".join(script.streaming_content)
+
+
+def test_partner_keys_are_a_bearer_scheme_optional_except_for_the_list(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert schema["components"]["securitySchemes"] == {
+        "PartnerKey": {"type": "http", "scheme": "bearer"}
+    }
+    bookings = schema["paths"]["/api/v1/bookings/"]
+    assert bookings["get"]["security"] == [{"PartnerKey": []}]  # partners only
+    optional = [{"PartnerKey": []}, {}]  # a partner's key, or none (a guest)
+    assert bookings["post"]["security"] == optional
+    assert schema["paths"]["/api/v1/bookings/{reference}/"]["get"]["security"] == optional
+    assert schema["paths"]["/api/v1/bookings/{reference}/cancel/"]["post"]["security"] == optional
+    assert "security" not in schema["paths"]["/api/v1/tours/"]["get"]
+    for operation in (bookings["get"], bookings["post"]):
+        assert {"401", "429"} <= set(operation["responses"])

@@ -5,7 +5,8 @@ its own static files (the `ninja` app) with no inline script, so they work under
 (script-src 'self' plus nonces) without any exemption.
 
 No session authentication: the API reads no cookies for identity and has no CSRF check. A guest
-reaches a booking only with its token.
+reaches a booking only with its token; a partner reaches its own bookings with its API key
+(`Authorization: Bearer`, see `callers.py`).
 """
 
 from ninja import NinjaAPI
@@ -24,7 +25,9 @@ api = NinjaAPI(
         "Book experiences in Indonesian tourism villages. Amounts are whole rupiah (IDR); times "
         "are ISO 8601 in Asia/Jakarta (+07:00). Messages follow `Accept-Language` (`id` by "
         "default, `en`). Bad input answers 400 "
-        '`{"error": "invalid", "errors": {"lines.0.quantity": "…"}}` and writes nothing.'
+        '`{"error": "invalid", "errors": {"lines.0.quantity": "…"}}` and writes nothing. '
+        "Partners send their API key as `Authorization: Bearer <key>`: their bookings are "
+        "their own, listed at `GET /api/v1/bookings/`; a key that does not work answers 401."
     ),
 )
 errors.register(api)

@@ -1,8 +1,14 @@
-"""Make a booking, read it back with its token, cancel it.
+"""Make a booking, read it back with its token, cancel it; partners do the same with their key.
 
 A booking made here is a direct booking (`booking_create`, channel `direct`). Cash on arrival
 confirms it at once. The guest's token is the only key to a booking: a wrong or missing token
 answers exactly like an unknown reference (404).
+
+With a partner's key (`Authorization: Bearer …`, see `callers.py`) the booking is the partner's
+(channel `partner`, its commission frozen on it) and may go on the partner's account
+(`partner_account`, on-account partners within their credit limit). A partner lists, reads and
+cancels its own bookings by reference, never with a token and never seeing one: any other
+booking answers exactly like an unknown reference (404).
 
 Idempotency: a client may send `Idempotency-Key` (at most 255 characters). Repeating the POST
 with the same key and the same body answers 201 again with the first booking (and the header
@@ -10,8 +16,8 @@ with the same key and the same body answers 201 again with the first booking (an
 and the body, so knowing someone's key alone never returns their booking and its token; the
 same key with another body is refused (400).
 
-Both POSTs count against the rate limit per client address (`BOOKING_RATE_LIMIT`), before the
-body is even read.
+A guest's POSTs count against the rate limit per client address (`BOOKING_RATE_LIMIT`), a
+partner's requests against the limit per key, before the body is even read.
 """
 
 import hashlib
@@ -22,17 +28,31 @@ from typing import Annotated
 import stripe
 from django.http import Http404, HttpResponse
 from django.urls import reverse
-from ninja import Header, Router, Status
-from ninja.throttling import BaseThrottle
+from ninja import Header, Query, Router, Status
 
 from core.links import absolute_url
 from core.localtime import local_moment
-from core.ratelimit import rate_limited
+from tours.api.booking_list import (
+    BookingFilters,
+    booking_page,
+    partner_bookings,
+    tours_in_languages,
+)
+from tours.api.callers import (
+    OPTIONAL_KEY,
+    Caller,
+    KeyRateLimit,
+    PartnerKey,
+    PostRateLimit,
+    caller_of,
+    guest,
+)
 from tours.api.errors import RequestInvalid
 from tours.api.schemas import (
     BookingCancelledOut,
     BookingCreatedOut,
     BookingIn,
+    BookingListOut,
     BookingOut,
     InvalidOut,
     MessageOut,
@@ -42,6 +62,7 @@ from tours.booking.booking_input import Customer
 from tours.booking.cancellation import cancellation_refund
 from tours.booking.cancelling import booking_cancel
 from tours.booking.errors import IdempotencyKeyReused
+from tours.booking.partner_terms import commission_amount
 from tours.booking.providers import provider_get
 from tours.booking.tickets import manage_url
 from tours.models import Booking, BookingStatus, Channel, PaymentMethod
@@ -50,16 +71,10 @@ from tours.payments.paying import booking_create
 
 log = logging.getLogger(__name__)
 
-router = Router(tags=["bookings"])
+# Every booking operation takes a partner's key; all but the list take guests too.
+router = Router(tags=["bookings"], auth=[PartnerKey(), guest], throttle=KeyRateLimit())
 
 KEY_HEADER = "Idempotency-Key"
-
-
-class PostRateLimit(BaseThrottle):
-    """The project's fixed-window limit per client address, shared with the booking pages."""
-
-    def allow_request(self, request) -> bool:
-        return not rate_limited(request, "api")
 
 
 def _local(value, booking):
@@ -67,28 +82,46 @@ def _local(value, booking):
     return local_moment(value, booking.zone) if value else None
 
 
-def _idempotency(key: str, payload: BookingIn) -> tuple[str, str]:
+def _idempotency(key: str, payload: BookingIn, caller: Caller) -> tuple[str, str]:
     """(stored key, fingerprint of the body): the key is the client's, hashed; the same key
-    sent with another body is refused by the booking service."""
-    key_hash = hashlib.sha256(key.encode()).hexdigest()[:32]
+    sent with another body is refused by the booking service. A partner's keys are its own:
+    another client sending the same key and body never gets the partner's booking back."""
+    scoped = f"partner-{caller.partner.pk}:{key}" if caller.partner else key
+    key_hash = hashlib.sha256(scoped.encode()).hexdigest()[:32]
     body_hash = hashlib.sha256(payload.model_dump_json().encode()).hexdigest()[:32]
     return f"api:{key_hash}", body_hash
 
 
-def _guest_booking(reference: str, token: str) -> Booking:
-    booking = (
-        Booking.objects.select_related("departure__tour")
-        .filter(reference=reference.upper())
-        .first()
-    )
+def _caller_booking(reference: str, token: str, caller: Caller) -> Booking:
+    """The booking a guest reaches with its token, or a partner's own by reference; anything
+    else is not found, with the same answer as an unknown reference."""
+    bookings = Booking.objects.select_related("departure__tour", "partner")
+    if caller.partner is not None:
+        booking = bookings.filter(reference=reference.upper(), partner=caller.partner).first()
+        if booking is None:
+            raise Http404
+        return booking
+    booking = bookings.filter(reference=reference.upper()).first()
     if booking is None or not secrets.compare_digest(booking.token.encode(), token.encode()):
         raise Http404
     return booking
 
 
-def _booking_out(booking: Booking, request) -> dict:
+def _partner_part(booking: Booking, caller: Caller) -> dict:
+    """The partner's code; for the partner only, its commission on the booking's total at the
+    percentage frozen on it (the same function that nets an on-account booking's amount)."""
+    mine = caller.partner is not None and booking.partner_id == caller.partner.pk
+    return {
+        "partner": booking.partner.code if booking.partner_id else None,
+        "commission": (
+            commission_amount(booking.total, booking.commission_percent) if mine else None
+        ),
+    }
+
+
+def _booking_out(booking: Booking, caller: Caller, tour=None) -> dict:
     departure = booking.departure
-    tour = tour_in_language(departure.tour, booking.language)
+    tour = tour or tour_in_language(departure.tour, booking.language)
     return {
         "reference": booking.reference,
         "status": booking.status,
@@ -109,8 +142,28 @@ def _booking_out(booking: Booking, request) -> dict:
             "language": booking.language,
         },
         "hold_expires_at": _local(booking.hold_expires_at, booking),
-        "manage_url": manage_url(booking),
+        "manage_url": None if caller.partner else manage_url(booking),
+        **_partner_part(booking, caller),
     }
+
+
+@router.get(
+    "/bookings/",
+    auth=PartnerKey(),
+    response={200: BookingListOut, 400: InvalidOut, 401: MessageOut, 429: MessageOut},
+    summary="A partner's bookings (with its key)",
+    description="The partner's own bookings, newest first, `page_size` (at most 100) at a "
+    "time. Filters: `reference`, `status`, `date` (the departure's local date).",
+)
+def booking_list(request, filters: Query[BookingFilters]):
+    caller = caller_of(request)
+    bookings, count, pages = booking_page(partner_bookings(caller.partner, filters), filters)
+    tours = tours_in_languages(bookings)
+    items = [
+        _booking_out(booking, caller, tours[(booking.departure.tour_id, booking.language)])
+        for booking in bookings
+    ]
+    return {"count": count, "page": filters.page, "pages": pages, "items": items}
 
 
 @router.post(
@@ -118,15 +171,19 @@ def _booking_out(booking: Booking, request) -> dict:
     response={
         201: BookingCreatedOut,
         400: InvalidOut | MessageOut,
+        401: MessageOut,
         409: SoldOutOut,
         429: MessageOut,
     },
-    throttle=PostRateLimit(),
+    throttle=[KeyRateLimit(), PostRateLimit()],
+    openapi_extra=OPTIONAL_KEY,
     summary="Book places on a departure",
     description="Cash on arrival confirms the booking at once (`hold_expires_at` and "
     "`payment_url` are null). A bank transfer keeps the booking held until `hold_expires_at` "
     "(the account details are on `manage_url` and in the e-mail). `stripe` keeps it held while "
-    "the guest pays at `payment_url`. 400 `closed` when the departure can no longer be booked.",
+    "the guest pays at `payment_url`. 400 `closed` when the departure can no longer be booked. "
+    "With a partner's key the booking is the partner's, and `partner_account` books it on the "
+    "partner's account.",
 )
 def create(
     request,
@@ -134,7 +191,10 @@ def create(
     response: HttpResponse,
     idempotency_key: Annotated[str | None, Header(alias=KEY_HEADER, max_length=255)] = None,
 ):
-    key, fingerprint = _idempotency(idempotency_key, payload) if idempotency_key else (None, "")
+    caller = caller_of(request)
+    key, fingerprint = (
+        _idempotency(idempotency_key, payload, caller) if idempotency_key else (None, "")
+    )
     try:
         booking, created = booking_create(
             departure_id=payload.departure,
@@ -144,6 +204,7 @@ def create(
             channel=Channel.DIRECT,
             idempotency_key=key,
             idempotency_fingerprint=fingerprint,
+            partner=caller.partner,
         )
     except IdempotencyKeyReused as error:
         raise RequestInvalid({KEY_HEADER: str(error.message)}) from error
@@ -153,12 +214,13 @@ def create(
         201,
         {
             "reference": booking.reference,
-            "token": booking.token,
+            "token": None if caller.partner else booking.token,
             "status": booking.status,
             "total": booking.total,
             "hold_expires_at": _local(booking.hold_expires_at, booking),
-            "manage_url": manage_url(booking),
+            "manage_url": None if caller.partner else manage_url(booking),
             "payment_url": payment_url(booking, request),
+            **_partner_part(booking, caller),
         },
     )
 
@@ -178,24 +240,34 @@ def payment_url(booking: Booking, request) -> str | None:
 
 @router.get(
     "/bookings/{reference}/",
-    response={200: BookingOut, 404: MessageOut},
-    summary="A booking, for its guest",
+    response={200: BookingOut, 401: MessageOut, 404: MessageOut, 429: MessageOut},
+    openapi_extra=OPTIONAL_KEY,
+    summary="A booking, for its guest (with its token) or its partner (with its key)",
 )
 def detail(request, reference: str, token: str = ""):
-    return _booking_out(_guest_booking(reference, token), request)
+    caller = caller_of(request)
+    return _booking_out(_caller_booking(reference, token, caller), caller)
 
 
 @router.post(
     "/bookings/{reference}/cancel/",
-    response={200: BookingCancelledOut, 404: MessageOut, 409: MessageOut, 429: MessageOut},
-    throttle=PostRateLimit(),
+    response={
+        200: BookingCancelledOut,
+        401: MessageOut,
+        404: MessageOut,
+        409: MessageOut,
+        429: MessageOut,
+    },
+    throttle=[KeyRateLimit(), PostRateLimit()],
+    openapi_extra=OPTIONAL_KEY,
     summary="Cancel a booking (refund by the tour's policy)",
 )
 def cancel(request, reference: str, token: str = ""):
-    booking = booking_cancel(booking=_guest_booking(reference, token))
+    caller = caller_of(request)
+    booking = booking_cancel(booking=_caller_booking(reference, token, caller))
     refund = cancellation_refund(booking)
     return {
-        **_booking_out(booking, request),
+        **_booking_out(booking, caller),
         "refund_percent": booking.refund_percent,
         "refund_amount": refund.amount if refund is not None else 0,
     }

@@ -5,8 +5,10 @@
   JSON). Ninja's own validation errors (422 by default) are turned into this form too, so a
   client handles one shape.
 - 400 `{"error": "closed", "message"}` when a departure can no longer be booked.
+- 401 `{"error": "unauthorized", "message"}` (with `WWW-Authenticate: Bearer`) when a partner's
+  key is missing where one is needed, or does not work (unknown, revoked, partner suspended).
 - 404 `{"error": "not_found", "message"}`; 409 `sold_out` (with `seats_left`) or `not_allowed`;
-  429 `rate_limited`.
+  429 `rate_limited` (with `Retry-After`).
 
 Messages are in the request's language (see `language.py`). Generic messages use Django's own
 wording, so they are already translated.
@@ -15,7 +17,7 @@ wording, so they are already translated.
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import HttpError, Throttled, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.parser import Parser
 
 from tours.booking.errors import BookingClosed, BookingInvalid, NotAllowed, SoldOut
@@ -44,6 +46,10 @@ class RequestInvalid(Exception):
     def __init__(self, errors: dict[str, str]):
         self.errors = errors
         super().__init__(errors)
+
+
+class KeyRefused(AuthenticationError):
+    """A partner's key that is unknown or revoked, or whose partner may not sell now."""
 
 
 def field_path(loc) -> str:
@@ -81,6 +87,17 @@ def message(api: NinjaAPI, request, error: str, text, status: int, **extra):
     )
 
 
+def key_problem(exc: AuthenticationError) -> tuple[str, str]:
+    """(message, WWW-Authenticate challenge) for a key that does not work or is missing."""
+    if isinstance(exc, KeyRefused):
+        text = _(
+            "This API key does not work: it is unknown or revoked, or the partner's "
+            "agreements are suspended."
+        )
+        return text, 'Bearer error="invalid_token"'
+    return _("Send your partner API key: Authorization: Bearer <key>."), "Bearer"
+
+
 def register(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def validation_error(request, exc: ValidationError):
@@ -98,6 +115,13 @@ def register(api: NinjaAPI) -> None:
                 return invalid(api, request, {"body": _("Send one JSON object.")})
             return invalid(api, request, {"body": _("Enter a valid JSON.")})
         return message(api, request, "error", exc, exc.status_code)
+
+    @api.exception_handler(AuthenticationError)
+    def unauthorized(request, exc: AuthenticationError):
+        text, challenge = key_problem(exc)
+        response = message(api, request, "unauthorized", text, 401)
+        response["WWW-Authenticate"] = challenge
+        return response
 
     @api.exception_handler(Throttled)
     def throttled(request, exc: Throttled):

@@ -79,21 +79,37 @@ class BookingIn(Schema):
     customer: CustomerIn
     payment_method: str = Field(
         description="`cash` (paid on arrival), `bank_transfer` or `stripe` (card, online): "
-        "whichever the village offers (see the tour's `payment_methods`)."
+        "whichever the village offers (see the tour's `payment_methods`). With a partner's "
+        "key, `partner_account` books on the partner's account (confirmed at once): only for "
+        "partners settling on account, within their credit limit."
     )
+
+
+PARTNER_CODE = "The partner's code when a partner sold the booking, else null."
+COMMISSION = (
+    "The partner's commission on the total in whole rupiah, at the percentage frozen on the "
+    "booking (shown to the partner only; null for others)."
+)
+GUEST_ONLY = "The guest's secret; null when a partner asks (the guest gets it by e-mail)."
 
 
 class BookingCreatedOut(Schema):
     reference: str
-    token: str = Field(description="Secret: reads and cancels this booking. Keep it.")
+    token: str | None = Field(
+        description="Secret: reads and cancels this booking. Keep it. " + GUEST_ONLY
+    )
     status: str
     total: int = Field(description="Whole rupiah.")
     currency: Currency = "IDR"
     hold_expires_at: dt.datetime | None = Field(
         description="Until when the places are kept; null once the booking is confirmed."
     )
-    manage_url: str = Field(description="The guest's page for this booking (holds the token).")
+    manage_url: str | None = Field(
+        description="The guest's page for this booking (holds the token). " + GUEST_ONLY
+    )
     payment_url: str | None = Field(description="Where to pay online; null for cash.")
+    partner: str | None = Field(description=PARTNER_CODE)
+    commission: int | None = Field(description=COMMISSION)
 
 
 class BookingDepartureOut(Schema):
@@ -132,7 +148,16 @@ class BookingOut(Schema):
     lines: list[BookingLineOut]
     customer: CustomerOut
     hold_expires_at: dt.datetime | None
-    manage_url: str
+    manage_url: str | None = Field(description="The guest's page (holds the token). " + GUEST_ONLY)
+    partner: str | None = Field(description=PARTNER_CODE)
+    commission: int | None = Field(description=COMMISSION)
+
+
+class BookingListOut(Schema):
+    count: int = Field(description="Bookings matching the filters, on all pages.")
+    page: int
+    pages: int = Field(description="Number of pages (at least 1).")
+    items: list[BookingOut] = Field(description="Newest first.")
 
 
 class BookingCancelledOut(BookingOut):
@@ -157,7 +182,9 @@ class InvalidOut(Schema):
 
 
 class MessageOut(Schema):
-    error: str = Field(description="`closed`, `not_allowed`, `not_found`, `rate_limited`.")
+    error: str = Field(
+        description="`closed`, `not_allowed`, `not_found`, `rate_limited`, `unauthorized`."
+    )
     message: str
 
 

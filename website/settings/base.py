@@ -240,6 +240,8 @@ LOGGING["loggers"] = {"django_tasks": {"level": "WARNING"}, "wagtail": {"level":
 # Bookings: POSTs per client address ("30/m"; "0" turns the limit off, as load tests need).
 BOOKING_RATE_LIMIT = env("BOOKING_RATE_LIMIT", "30/m")
 RATE_LIMIT_TRUST_PROXY = env_bool("RATE_LIMIT_TRUST_PROXY")
+# Partners' API requests per key, whatever the address ("120/m"; "0" turns it off).
+PARTNER_API_RATE_LIMIT = env("PARTNER_API_RATE_LIMIT", "120/m")
 
 # Payments (issue 5). With no STRIPE_SECRET_KEY the site offers only the offline methods.
 # Stripe Connect: the platform holds one secret key and one webhook secret; each BUMDes connects
