@@ -12,6 +12,7 @@ signature block as every other document of the BUMDes.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.text import slugify
@@ -20,6 +21,7 @@ from bumdes.exports.csv_file import render_csv
 from bumdes.exports.document import Column, Document, Table
 from bumdes.exports.pdf import render_pdf
 from bumdes.reports.scope import Period, Scope, date_id, month_id
+from core.formats import rupiah
 from core.localtime import day_start
 from tours.booking.books import DELIVERABLE, booking_sale, posting_date
 from tours.booking.partner_books import partner_delivery_amounts
@@ -154,6 +156,26 @@ def statement_for(agreement: PartnerAgreement, year: int, month: int) -> Stateme
         ],
         closing=_balance(agreement, end),
     )
+
+
+def statement_context(statement: Statement, month_url: Callable[[dt.date], str]) -> dict:
+    """What a statement page shows, in rupiah as written on screen (the portal's page and the
+    staff's partner screen); `month_url(day)` links the month of `day`."""
+    return {
+        "statement": statement,
+        "opening": rupiah(statement.opening),
+        "added": rupiah(statement.added),
+        "settled": rupiah(statement.settled),
+        "closing": rupiah(statement.closing),
+        "totals": [rupiah(statement.gross), rupiah(statement.commission), rupiah(statement.net)],
+        "bookings": [
+            (line, rupiah(line.gross), rupiah(line.commission), rupiah(line.net))
+            for line in statement.bookings
+        ],
+        "settlements": [(line, rupiah(line.amount)) for line in statement.settlements],
+        "previous_url": month_url(statement.previous),
+        "next_url": month_url(statement.following),
+    }
 
 
 # Exports: the statement as one of the books' documents -----------------------------------------
