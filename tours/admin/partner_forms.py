@@ -4,7 +4,7 @@ input only; the services decide."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bumdes.admin.forms import RupiahField
+from bumdes.admin.forms import DATE_WIDGET, RupiahField
 from tours.models import PartnerAgreement, PartnerSettlement
 
 
@@ -19,7 +19,7 @@ class SettlementForm(forms.Form):
         label=_("Who paid"), choices=PartnerSettlement.Direction.choices, widget=forms.RadioSelect
     )
     amount = RupiahField(label=_("Amount (Rp)"))
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), **DATE_WIDGET)
     method = forms.ChoiceField(
         label=_("Paid into or from"), choices=[("bank_transfer", _("Bank")), ("cash", _("Cash"))]
     )

@@ -4,6 +4,7 @@ by the treasurer."""
 
 import pytest
 
+from bumdes.admin.base import today
 from bumdes.models import JournalEntry
 from tests.tours.factories import GUEST, per_person
 from tests.tours.partners.factories import agent, hotel
@@ -114,3 +115,11 @@ def test_the_treasurer_records_a_settlement_once(client, login, owing):
     response = client.post(f"{INDEX}{owing.pk}/settle/", too_much)
     assert response.status_code == 200 and "70.000" in response.content.decode()
     assert agreement_balance(owing).receivable == 70_000
+
+
+def test_the_settlement_form_starts_on_today_as_a_browser_reads_it(client, login, owing):
+    login("lipursari-treasurer")
+    html = client.get(f"{INDEX}{owing.pk}/settle/").content.decode()
+    assert 'type="date"' in html
+    assert f'value="{today(owing.enterprise).isoformat()}"' in html
+    assert 'value="from_partner"' in html and "170.000" in html
