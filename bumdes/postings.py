@@ -69,12 +69,17 @@ def delivered_revenue(sale: Sale) -> int:
     return (row["credit"] or 0) - (row["debit"] or 0)
 
 
-def counterparty_balance(counterparty: Counterparty, account: str) -> int:
+def counterparty_balance(
+    counterparty: Counterparty, account: str, until: dt.date | None = None
+) -> int:
     """Debits less credits of one counterparty on one account (a receivable is positive, a
-    payable negative)."""
-    row = JournalLine.objects.filter(
+    payable negative), up to and including `until` when given."""
+    lines = JournalLine.objects.filter(
         enterprise_id=counterparty.enterprise_id, counterparty=counterparty, account__code=account
-    ).aggregate(
+    )
+    if until is not None:
+        lines = lines.filter(date__lte=until)
+    row = lines.aggregate(
         debit=Sum("amount", filter=Q(side=Side.DEBIT)),
         credit=Sum("amount", filter=Q(side=Side.CREDIT)),
     )
@@ -239,6 +244,71 @@ def post_counterparty_payment(
         )
         .debit(payable, amount, counterparty=counterparty)
         .credit(CASH_ACCOUNTS[method], amount, counterparty=counterparty)
+        .post()
+    )
+
+
+def post_partner_commission(
+    *, sale: Sale, counterparty: Counterparty, commission: int, date: dt.date, source_ref: str
+) -> JournalEntry | None:
+    """A guest-pays partner's booking was delivered: the BUMDes owes the partner its commission
+    (Dr 6.3.99.91 / Cr 2.1.01.91, per partner)."""
+    if commission <= 0:
+        return None
+    return (
+        _builder(sale, date, "Komisi mitra", "partner_delivery", source_ref)
+        .debit(chart.COMMISSION_EXPENSE, commission, counterparty=counterparty, **sale.dims())
+        .credit(chart.COMMISSION_PAYABLE, commission, counterparty=counterparty, **sale.dims())
+        .post()
+    )
+
+
+def post_partner_account_delivery(
+    *,
+    sale: Sale,
+    counterparty: Counterparty,
+    total: int,
+    commission: int,
+    date: dt.date,
+    source_ref: str,
+) -> JournalEntry | None:
+    """An on-account partner's booking was delivered: the partner owes the booking's total
+    (Dr 1.1.03.01 / Cr revenue), less its commission netted off (Dr 6.3.99.91 / Cr 1.1.03.01)."""
+    if total <= 0:
+        return None
+    builder = _builder(sale, date, "Layanan mitra (tagihan)", "partner_delivery", source_ref)
+    builder.debit(chart.RECEIVABLES, total, counterparty=counterparty, **sale.dims())
+    builder.credit(sale.revenue_account, total, **sale.dims())
+    if commission > 0:
+        builder.debit(
+            chart.COMMISSION_EXPENSE, commission, counterparty=counterparty, **sale.dims()
+        )
+        builder.credit(chart.RECEIVABLES, commission, counterparty=counterparty, **sale.dims())
+    return builder.post()
+
+
+def post_partner_settlement_received(
+    *,
+    enterprise: Enterprise,
+    counterparty: Counterparty,
+    amount: int,
+    method: str,
+    date: dt.date,
+    source_ref: str,
+    user=None,
+) -> JournalEntry:
+    """An on-account partner paid what it owes: Dr bank or cash / Cr 1.1.03.01 (the partner)."""
+    return (
+        EntryBuilder(
+            enterprise=enterprise,
+            date=date,
+            memo=f"Pelunasan dari {counterparty.name}",
+            source_type="partner_settlement",
+            source_ref=source_ref,
+            user=user,
+        )
+        .debit(CASH_ACCOUNTS[method], amount, counterparty=counterparty)
+        .credit(chart.RECEIVABLES, amount, counterparty=counterparty)
         .post()
     )
 

@@ -1,5 +1,5 @@
-"""Admin hooks of the sales side: the "Bookings" menu, the BUMDes's payment screens in the
-"Books" menu, today's panel, and the page delete guard.
+"""Admin hooks of the sales side: the "Bookings" menu, the "Partners" screens, the BUMDes's
+payment screens in the "Books" menu, today's panel, and the page delete guard.
 
 The permission policies are registered first, before any viewset asks for a fallback policy.
 """
@@ -25,6 +25,7 @@ from tours.admin.bookings import BookingViewSet  # noqa: E402
 from tours.admin.checkin import CheckInViewSet, NewBookingMenu  # noqa: E402
 from tours.admin.departures import DepartureViewSet  # noqa: E402
 from tours.admin.panels import TodayPanel  # noqa: E402
+from tours.admin.partners import PartnersViewSet  # noqa: E402
 from tours.admin.payment_methods import PaymentMethodsViewSet  # noqa: E402
 from tours.admin.refunds import RefundsViewSet  # noqa: E402
 from tours.admin.stripe_connect import StripeConnectViewSet  # noqa: E402
@@ -42,6 +43,11 @@ class BookingsMenu(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_bookings_menu():
     return BookingsMenu()
+
+
+@hooks.register("register_admin_viewset")
+def register_partners():
+    return PartnersViewSet()
 
 
 @hooks.register("register_admin_viewset")

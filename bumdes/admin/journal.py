@@ -46,6 +46,8 @@ SOURCES = {
     "cancellation": gettext_lazy("Cancellation"),
     "refund": gettext_lazy("Refund"),
     "counterparty_payment": gettext_lazy("Payment to a community member or partner"),
+    "partner_delivery": gettext_lazy("Partner's booking delivered"),
+    "partner_settlement": gettext_lazy("Settlement from a partner"),
     "capital": gettext_lazy("Village capital"),
     "manual": gettext_lazy("Manual entry"),
     "reversal": gettext_lazy("Reversal"),

@@ -84,6 +84,7 @@ def test_login_page_is_in_indonesian(client):
 BOOKINGS = "Pemesanan"
 BOOKS = "Pembukuan"
 COMMUNITY = "Anggota komunitas"
+PARTNERS = "Mitra"
 
 
 def test_an_operator_sees_the_bookings_and_community_menus_only(client, login):
@@ -99,6 +100,7 @@ def test_a_treasurer_sees_the_books_and_what_they_check(client, login):
     assert sidebar(client.get("/admin/").content.decode()) == {
         BOOKINGS: ["Daftar pemesanan", "Keberangkatan", "Transfer bank"],
         COMMUNITY: [],
+        PARTNERS: [],
         BOOKS: [
             "Laporan keuangan",
             "Jurnal umum",

@@ -16,6 +16,7 @@ from bumdes.models import Counterparty, Enterprise
 from core.localtime import zone_info
 from tests.e2e.conftest import watch
 from tests.e2e.test_checkin import log_in, shoot_admin
+from tests.tours.partners.factories import agent
 
 JAKARTA = zone_info("Asia/Jakarta")
 
@@ -99,6 +100,7 @@ def test_treasurer_prepares_the_village_meeting(demo, desk):
     reads_revenue_journal_and_payments(desk, demo.url, year)
     opens_the_periods_and_the_year_close(desk, demo.url, year)
     posts_a_manual_entry(desk, demo.url)
+    records_a_partners_settlement(desk, demo.url, lipursari)
     prints_the_income_statement(desk, demo.url, year)
     complaints.assert_none()
 
@@ -164,6 +166,30 @@ def posts_a_manual_entry(desk, base_url: str) -> None:
     desk.locator("form.desa-manual button[type=submit]").click()
     desk.wait_for_url("**/admin/books/manual/inspect/*/")
     shoot_admin(desk, "treasurer-8-manual-entry")
+
+
+def records_a_partners_settlement(desk, base_url: str, enterprise: Enterprise) -> None:
+    """An agent on account owes Rp 425.000 (Rp 500.000 delivered less 15%); it pays 200.000."""
+    agreement = agent("agen-e2e").agreements.get()
+    sale = postings.Sale(enterprise=enterprise, booking_ref="LPS-E2EMT", tour="Kelas Membatik")
+    postings.post_partner_account_delivery(
+        sale=sale,
+        counterparty=agreement.counterparty,
+        total=500_000,
+        commission=75_000,
+        date=timezone.localtime(timezone.now(), JAKARTA).date(),
+        source_ref="e2e-partner",
+    )
+    desk.goto(f"{base_url}/admin/partners/")
+    desk.locator(f"a[href$='/partners/{agreement.pk}/']").click()
+    balance = desk.locator("[data-partner-balance]")
+    assert "425.000" in balance.inner_text()
+    desk.locator(f"a[href$='/partners/{agreement.pk}/settle/']").click()
+    desk.fill("input[name=amount]", "200.000")
+    desk.locator("form.desa-form button[type=submit]").click()
+    desk.wait_for_url(f"**/admin/partners/{agreement.pk}/")
+    assert "225.000" in desk.locator("[data-partner-balance]").inner_text()
+    shoot_admin(desk, "treasurer-8-partner-settled")
 
 
 def prints_the_income_statement(desk, base_url: str, year: int) -> None:

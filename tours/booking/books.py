@@ -24,6 +24,7 @@ from tours.booking.cancellation import refund_quote
 from tours.booking.errors import BookingInvalid, NotAllowed
 from tours.booking.locks import booking_lock, departure_lock, refund_lock
 from tours.booking.notify import notify_after_commit
+from tours.booking.partner_books import booking_earned, partner_delivery_post
 from tours.booking.providers import refund_send_later
 from tours.models import (
     Booking,
@@ -306,7 +307,8 @@ def _member_shares(revenue: int, shares: dict) -> list[tuple[object, int]]:
 @transaction.atomic
 def departure_deliver(*, departure: Departure, now: dt.datetime | None = None) -> int:
     """The departure took place: complete its bookings and recognise their revenue (no-shows
-    too), with the community members' shares. Returns the number of bookings posted."""
+    too), with the community members' shares and the partners' commission (or, on account,
+    what the partner owes). Returns the number of bookings posted."""
     now = now or timezone.now()
     departure = departure_lock(departure.pk)
     if departure.delivered_at is not None or departure.status == DepartureStatus.CANCELLED:
@@ -322,14 +324,21 @@ def departure_deliver(*, departure: Departure, now: dt.datetime | None = None) -
             booking.status = BookingStatus.COMPLETED
             booking.save(update_fields=["status"])
         sale = booking_sale(booking)
+        date = posting_date(booking, departure.starts_at)
         # Shares are paid on the revenue the booking really earns: what was paid, less what
-        # went back to the guest before the day.
-        revenue = postings.delivered_revenue(sale)
+        # went back to the guest before the day (an on-account partner owes the total).
+        revenue = booking_earned(booking, sale)
         postings.post_delivery(
             sale=sale,
-            date=posting_date(booking, departure.starts_at),
+            date=date,
             shares=_member_shares(revenue, shares),
             source_ref=f"booking-{booking.reference}-delivered",
+        )
+        partner_delivery_post(
+            booking=booking,
+            sale=sale,
+            date=date,
+            source_ref=f"booking-{booking.reference}-partner",
         )
         posted += 1
     departure.delivered_at = now
