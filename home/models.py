@@ -55,7 +55,12 @@ class HomePage(SeoMixin, Page):
         index.SearchField("intro"),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["tours.VillagePage", "tours.TourIndexPage", "home.StandardPage"]
+    subpage_types = [
+        "tours.VillagePage",
+        "tours.TourIndexPage",
+        "tours.PartnerIndexPage",
+        "home.StandardPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -21,6 +21,7 @@ from tours.models import (
     BookingStatus,
     Departure,
     DepartureStatus,
+    PartnerPage,
     TourIndexPage,
     TourPage,
     VillagePage,
@@ -74,6 +75,9 @@ def site_pages(language: str) -> list[tuple[str, str]]:
         ("listing", _in(language, TourIndexPage).url),
         ("standard", _in(language, StandardPage, slug="tentang").url),
         ("search", f"{prefix}/search/?q=batik"),
+        ("partner", _in(language, PartnerPage, slug="demo-hotel").url),
+        ("partner-apply", url("partner_apply", language)),
+        ("widget", url("widget_tour", language, code="demo-hotel", tour_id=tour.pk)),
         ("not-found", f"{prefix}/no-such-page/"),
     ]
 

@@ -11,7 +11,8 @@ The files:
 - `site.toml`: the site's name, contact and social links;
 - `villages/<slug>.toml`: a village page, its BUMDes and business units, and its experiences;
 - `pages.toml`: the experience listing and the standard pages (about, FAQ, terms, privacy);
-- `partners.toml`: partner hotels and travel agents (no page or model takes them yet);
+- `partners.toml`: the partners' index page and the partner hotels and travel agents, with
+  their agreements, users and pages;
 - `season.toml`: the people of the past season (`demo.season`).
 
 Every translatable text is a table with exactly `id` (Indonesian, the main language) and `en`
@@ -70,6 +71,22 @@ TOUR_KEYS = (
 )
 PAGE_KEYS = ("slug", "title", "intro")
 STANDARD_PAGE_KEYS = ("slug", "title", "intro", "body")
+PARTNER_KEYS = (
+    "slug",
+    "name",
+    "kind",
+    "contact_name",
+    "email",
+    "phone",
+    "commission_percent",
+    "settlement",
+    "credit_limit",
+    "username",
+    "logo_text",
+    "logo_colour",
+    "title",
+    "welcome",
+)
 SEASON_KEYS = ("cancel_reason", "members", "guests", "shares", "roles")
 
 
@@ -155,6 +172,16 @@ def standard_pages() -> list[dict]:
     for index, page in enumerate(pages):
         _require(page, STANDARD_PAGE_KEYS, "pages.toml", f"standard[{index}]")
     return pages
+
+
+def partners() -> tuple[dict, list[dict]]:
+    """The partners' index page, and the partners with their pages."""
+    data = read("partners.toml")
+    index = _require(data.get("index", {}), PAGE_KEYS, "partners.toml", "index")
+    found = data.get("partners", [])
+    for number, partner in enumerate(found):
+        _require(partner, PARTNER_KEYS, "partners.toml", f"partners[{number}]")
+    return index, found
 
 
 def season() -> dict:

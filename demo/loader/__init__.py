@@ -3,8 +3,9 @@
 Idempotent: what exists is kept (an editor's changes survive a second `make run`), what is
 missing is created. The words come from the data files in `demo.content`; the photos are drawn
 locally with Pillow (`demo.images`). The parts: `pages` (home page, site, listing, standard
-pages), `villages` (village and experience pages), `staff` (BUMDes and users), `pictures`
-(drawn images stored in Wagtail); `demo.season` books a past season through the services.
+pages), `villages` (village and experience pages), `staff` (BUMDes and users), `partners` (the
+hotel and the agent, their agreements, users and pages), `pictures` (drawn images stored in
+Wagtail); `demo.season` books a past season through the services.
 """
 
 from django.db import transaction
@@ -12,6 +13,7 @@ from django.db import transaction
 from bumdes.models import Enterprise
 from demo import content
 from demo.loader.pages import featured_load, home_load, standard_pages_load, tour_index_load
+from demo.loader.partners import partners_load
 from demo.loader.staff import users_load
 from demo.loader.tree import DemoRun, DemoSummary
 from demo.loader.villages import village_load
@@ -29,6 +31,7 @@ def demo_load(*, password: str, set_passwords: bool = False) -> DemoSummary:
     standard_pages_load(run, homes, content.standard_pages())
     featured_load(run, homes, villages)
     users_load(run, villages, set_passwords)
+    partners_load(run, homes, content.partners(), set_passwords)
     return run.summary
 
 

@@ -10,7 +10,15 @@ from bumdes.models import Enterprise, EnterpriseRole
 from demo import content
 from home.models import HomePage, StandardPage
 from tests.conftest import DEMO_PASSWORD
-from tours.models import TourPage, VillagePage
+from tours.models import (
+    Partner,
+    PartnerAgreement,
+    PartnerPage,
+    PartnerStatus,
+    Settlement,
+    TourPage,
+    VillagePage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +31,8 @@ def _counts():
         "enterprises": Enterprise.objects.count(),
         "roles": EnterpriseRole.objects.count(),
         "users": get_user_model().objects.count(),
+        "partners": Partner.objects.count(),
+        "agreements": PartnerAgreement.objects.count(),
     }
 
 
@@ -151,3 +161,29 @@ def test_a_second_load_translates_what_an_earlier_one_left_in_indonesian():
 def _set_live(page: TourPage, *, slug: str) -> None:
     page.slug = slug
     page.save_revision().publish()
+
+
+@pytest.mark.parametrize(
+    ("slug", "username", "settlement", "percent", "credit"),
+    [
+        ("demo-hotel", "hotel", Settlement.GUEST_PAYS, 10, 0),
+        ("demo-agent", "agen", Settlement.ON_ACCOUNT, 15, 10_000_000),
+    ],
+)
+def test_demo_partners_sell_every_village_with_a_user_and_a_page(
+    slug, username, settlement, percent, credit
+):
+    partner = Partner.objects.get(slug=slug)
+    agreements = partner.agreements.all()
+    assert {a.enterprise.slug for a in agreements} == {"plobangan", "lipursari", "gunturmadu"}
+    for agreement in agreements:
+        assert agreement.status == PartnerStatus.ACTIVE
+        assert (agreement.settlement, agreement.commission_percent) == (settlement, percent)
+        assert agreement.credit_limit == credit
+    user = authenticate(username=username, password=DEMO_PASSWORD)
+    assert user is not None and list(user.partners.all()) == [partner]
+    for language in ("id", "en"):
+        page = PartnerPage.objects.get(partner=partner, locale__language_code=language)
+        assert page.live and page.welcome and page.logo.width <= 240
+        prefix = "" if language == "id" else "/en"
+        assert page.url == f"{prefix}/partners/{slug}/"

@@ -14,6 +14,7 @@ from tours.models.bookings import (
 from tours.models.community import DepartureAssignment, TourShare
 from tours.models.departures import Departure, DepartureStatus, ScheduleRule
 from tours.models.listings import TourIndexPage
+from tours.models.partner_pages import PartnerIndexPage, PartnerPage, PartnerPageTour
 from tours.models.partners import (
     Partner,
     PartnerAgreement,
@@ -47,7 +48,10 @@ __all__ = [
     "PartnerAgreement",
     "PartnerApiKey",
     "PartnerKind",
+    "PartnerIndexPage",
     "PartnerNetRate",
+    "PartnerPage",
+    "PartnerPageTour",
     "PartnerSettlement",
     "PartnerStatus",
     "PartnerTourTerms",

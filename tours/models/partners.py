@@ -51,6 +51,7 @@ class Partner(models.Model):
     phone = models.CharField(_("phone or WhatsApp"), max_length=30, help_text=_("In E.164."))
     address = models.CharField(_("address"), max_length=255, blank=True)
     website = models.URLField(_("website"), blank=True)
+    application_message = models.TextField(_("message with the application"), blank=True)
     users = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("partner users"),

@@ -8,6 +8,7 @@ guest typed shown again. Every POST is rate limited and answers with a redirect,
 button works.
 """
 
+import functools
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -26,7 +27,7 @@ from tours.booking.deposits import PAID_IN_ONE_GO, balance_summary
 from tours.booking.errors import BookingError, BookingInvalid, HoldExpired, SoldOut
 from tours.booking.holds import booking_hold, booking_set_customer
 from tours.booking.providers import payment_methods_available
-from tours.models import Booking, BookingStatus, Departure, PaymentMethod, TourPage
+from tours.models import Booking, BookingStatus, Departure, Partner, PaymentMethod, TourPage
 from tours.models.availability import departure_is_bookable, seats_taken
 from tours.models.calendar import FEW_PLACES, tour_availability
 from tours.payments.paying import (
@@ -46,6 +47,7 @@ from tours.web.guest import (
     tour_context,
 )
 from tours.web.paying import allow_checkout, pay_online
+from tours.web.referral import referral_partner_for
 
 FINISHED = (
     BookingStatus.CONFIRMED,
@@ -148,7 +150,7 @@ def booking_start(request, departure_id: int):
         form = PeopleForm(request.POST, tiers=tiers)
         if form.is_valid() and "recalculate" not in request.POST:
             try:
-                booking = _hold(form, departure, previous)
+                booking = _hold(form, departure, previous, referral_partner_for(request, departure))
             except BookingInvalid as error:
                 add_service_errors(form, error.errors, form.service_fields())
             except BookingError as error:
@@ -189,8 +191,11 @@ def _people_initial(departure: Departure, tiers: list, previous: Booking | None)
     return {f"tier_{first.pk}": max(1, departure.tour.min_participants)}
 
 
-def _hold(form: PeopleForm, departure: Departure, previous: Booking | None) -> Booking:
-    """Hold the places asked for; a guest coming back with fewer people keeps their details."""
+def _hold(
+    form: PeopleForm, departure: Departure, previous: Booking | None, partner: Partner | None
+) -> Booking:
+    """Hold the places asked for; a guest coming back with fewer people keeps their details
+    A referred guest books as the partner's guest."""
     customer = None
     if previous is not None:
         customer = Customer(
@@ -200,13 +205,21 @@ def _hold(form: PeopleForm, departure: Departure, previous: Booking | None) -> B
             country=previous.customer_country,
             language=previous.language,
         )
-    booking, _created = booking_hold(
+    hold = functools.partial(
+        booking_hold,
         departure_id=departure.pk,
         lines=form.lines(),
         language=previous.language if previous else get_language(),
         customer=customer if customer and customer.email else None,
         idempotency_key=form.idempotency_key(departure.pk),
     )
+    try:
+        booking, _created = hold(partner=partner)
+    except BookingInvalid as error:
+        # The partner stopped selling this village a moment ago: the guest books directly.
+        if partner is None or "partner" not in error.errors:
+            raise
+        booking, _created = hold(partner=None)
     return booking
 
 

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # `?ref=<code>` on a public page remembers the partner that sent the guest (30 days).
+    "tours.web.referral.ReferralMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.content_policy.ContentPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -93,7 +93,7 @@ def delivered_agent(django_user_model):
     partner = on_account_agent()
     booking = partner_book(partner, departure, tier, 3, PaymentMethod.PARTNER_ACCOUNT)
     deliver(departure)
-    user = django_user_model.objects.create_user("agen", password="x")
+    user = django_user_model.objects.create_user("agen-uji", password="x")
     partner.users.add(user)
     return partner.agreements.get(), user, booking
 
@@ -117,7 +117,7 @@ def test_the_partner_reads_its_statement_and_downloads_it(client, delivered_agen
 def test_another_partner_gets_404(client, delivered_agent, django_user_model):
     agreement, _user, _booking = delivered_agent
     other = guest_pays_hotel("hotel-lain")
-    stranger = django_user_model.objects.create_user("lain", password="x")
+    stranger = django_user_model.objects.create_user("lain-uji", password="x")
     other.users.add(stranger)
     client.force_login(stranger)
     for suffix in ("", "csv/", "pdf/"):
