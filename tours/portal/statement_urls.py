@@ -1,0 +1,3 @@
+"""The partner's monthly statements per BUMDes, under /partner/statements/ (none yet)."""
+
+urlpatterns = []
