@@ -10,9 +10,24 @@ from django.core import mail
 from django.urls import reverse
 
 from core.localtime import business_date
-from tests.tours.partners.factories import PARTNER_PASSWORD, agent, hotel, partner_user
+from tests.tours.partners.factories import (
+    PARTNER_PASSWORD,
+    agent,
+    hotel,
+    partner_user,
+    partner_with_agreement,
+)
 from tours.booking.books import departure_deliver
-from tours.models import Booking, BookingStatus, PartnerApiKey, PaymentMethod
+from tours.models import (
+    Booking,
+    BookingStatus,
+    PartnerApiKey,
+    PartnerKind,
+    PartnerNetRate,
+    PaymentMethod,
+    Settlement,
+    Terms,
+)
 from tours.partners.bookings import commission_earned
 from tours.partners.keys import api_key_create, api_key_partner
 
@@ -126,6 +141,9 @@ def test_a_guest_pays_partner_holds_and_the_guest_gets_the_payment_link(
     page = client.get(reverse("partner_booking", args=[booking.reference])).content.decode()
     assert link.replace("&", "&amp;") in page and "data-copy" in page
     assert "https://wa.me/31612345678?text=" in page
+    # Held, it is no ticket yet: no voucher.
+    voucher = client.get(reverse("partner_booking_voucher", args=[booking.reference]))
+    assert voucher.status_code == 404
 
 
 def test_errors_show_on_the_form_and_nothing_typed_is_lost(desk, departure, tiers):
@@ -147,6 +165,23 @@ def test_only_the_villages_the_partner_sells_are_offered(desk, departure):
     assert client.get(url).status_code == 404
     dates = client.get(reverse("partner_book_date", args=[departure.tour_id])).content.decode()
     assert reverse("partner_book_guest", args=[departure.pk]) in dates or "›" in dates
+
+
+def test_a_net_rate_partner_books_at_its_net_rates_for_the_tiers_agreed(client, departure, tiers):
+    partner = partner_with_agreement(
+        "agen-neto",
+        kind=PartnerKind.AGENT,
+        terms=Terms.NET_RATES,
+        settlement=Settlement.ON_ACCOUNT,
+        credit_limit=1_000_000,
+    )
+    agreement = partner.agreements.get()
+    PartnerNetRate.objects.create(agreement=agreement, tier=tiers[0], net_price=80_000)
+    client.force_login(partner_user(partner))
+    page = client.get(reverse("partner_book_guest", args=[departure.pk])).content.decode()
+    assert "Rp 80.000" in page and f'name="tier_{tiers[1].pk}"' not in page
+    book(client, departure, tiers[0])
+    assert Booking.objects.get(partner=partner).total == 160_000
 
 
 # Isolation ----------------------------------------------------------------------------------
