@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("booking/", include("tours.web.urls")),
     path("", include("tours.web.partner_urls")),
+    path("partner/", include("tours.portal.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,4 +1,5 @@
 """E-mails to guests: confirmation (with the ticket), cancellation and the day-before reminder;
+the payment link of a booking a partner made for its guest;
 for groups that paid a deposit, the balance (`balance_due`): its reminder with the payment link a
 few days before the due date, and what happens when the due date passed unpaid.
 
@@ -43,6 +44,10 @@ SUBJECTS = {
     "balance_due": lambda b, t: _balance_subject(b, t),
     "transfer": lambda b, t: (
         _("Please transfer for booking %(ref)s: %(tour)s") % {"ref": b.reference, "tour": t}
+    ),
+    # A partner booked for the guest, who pays on the booking's own page.
+    "payment_link": lambda b, t: (
+        _("Please pay for booking %(ref)s: %(tour)s") % {"ref": b.reference, "tour": t}
     ),
 }
 

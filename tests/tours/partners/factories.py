@@ -1,6 +1,8 @@
 """Partners for the tests: a hotel (guest pays, 10%) and an agent (on account, 15%, with a
 credit limit), each with an active agreement with Lipursari's BUMDes."""
 
+from django.contrib.auth import get_user_model
+
 from bumdes.models import Enterprise
 from tours.models import Partner, PartnerKind, Settlement
 from tours.partners.accounts import agreement_approve, agreement_create, partner_create
@@ -43,3 +45,18 @@ def agent(slug: str = "uji-agen", *, credit_limit: int = 1_000_000, **kwargs) ->
         credit_limit=credit_limit,
         **kwargs,
     )
+
+
+PARTNER_PASSWORD = "front-desk-123"
+
+
+def partner_user(partner: Partner, username: str = "", **fields):
+    """A front-desk user of `partner` (password `PARTNER_PASSWORD`)."""
+    user = get_user_model().objects.create_user(
+        username=username or f"{partner.slug}-desk",
+        password=PARTNER_PASSWORD,
+        first_name="Rina",
+        **fields,
+    )
+    partner.users.add(user)
+    return user

@@ -98,22 +98,20 @@ def delivered_agent(django_user_model):
     return partner.agreements.get(), user, booking
 
 
-@pytest.mark.urls("tests.tours.partners.statement_urls")
 def test_the_partner_reads_its_statement_and_downloads_it(client, delivered_agent):
     agreement, user, booking = delivered_agent
     client.force_login(user)
-    page = client.get(f"/portal/statements/{agreement.pk}/2030/5/")
+    page = client.get(f"/partner/statements/{agreement.pk}/2030/5/")
     assert page.status_code == 200
     text = page.content.decode()
     assert booking.reference in text and "191.250" in text and "33.750" in text
-    csv = client.get(f"/portal/statements/{agreement.pk}/2030/5/csv/")
+    csv = client.get(f"/partner/statements/{agreement.pk}/2030/5/csv/")
     assert csv["Content-Type"].startswith("text/csv") and b"191250" in csv.content
-    pdf = client.get(f"/portal/statements/{agreement.pk}/2030/5/pdf/")
+    pdf = client.get(f"/partner/statements/{agreement.pk}/2030/5/pdf/")
     assert pdf.content.startswith(b"%PDF")
-    assert client.get(f"/portal/statements/{agreement.pk}/2030/13/").status_code == 404
+    assert client.get(f"/partner/statements/{agreement.pk}/2030/13/").status_code == 404
 
 
-@pytest.mark.urls("tests.tours.partners.statement_urls")
 def test_another_partner_gets_404(client, delivered_agent, django_user_model):
     agreement, _user, _booking = delivered_agent
     other = guest_pays_hotel("hotel-lain")
@@ -121,13 +119,12 @@ def test_another_partner_gets_404(client, delivered_agent, django_user_model):
     other.users.add(stranger)
     client.force_login(stranger)
     for suffix in ("", "csv/", "pdf/"):
-        assert client.get(f"/portal/statements/{agreement.pk}/2030/5/{suffix}").status_code == 404
+        assert client.get(f"/partner/statements/{agreement.pk}/2030/5/{suffix}").status_code == 404
     own = other.agreements.get()
-    assert client.get(f"/portal/statements/{own.pk}/2030/5/").status_code == 200
+    assert client.get(f"/partner/statements/{own.pk}/2030/5/").status_code == 200
 
 
-@pytest.mark.urls("tests.tours.partners.statement_urls")
 def test_the_statement_needs_a_login(client, delivered_agent):
     agreement, _user, _booking = delivered_agent
-    response = client.get(f"/portal/statements/{agreement.pk}/2030/5/")
-    assert response.status_code == 302 and response["Location"].startswith("/portal/login/")
+    response = client.get(f"/partner/statements/{agreement.pk}/2030/5/")
+    assert response.status_code == 302 and response["Location"].startswith("/partner/login/")
