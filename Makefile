@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format check messages install install-dev lighthouse clean
+.PHONY: run test lint format check messages install install-dev lighthouse db-roles backup restore clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,21 @@ messages: $(VENV)/.installed-dev
 # Accessibility, SEO and best-practices scores of the main pages; needs `make run` in another shell.
 lighthouse: bench/node_modules/.installed
 	$(PY) bench/lighthouse.py http://127.0.0.1:$(PORT)
+
+# PostgreSQL only. With a superuser's DATABASE_URL: an owner role that owns the database and
+# runs `migrate`, and an app role that may only read and write rows (bumdes/database_roles.py).
+# Passwords from DB_OWNER_PASSWORD and DB_APP_PASSWORD.
+db-roles: $(VENV)/.installed
+	$(PY) manage.py setup_db_roles
+
+# A new folder under BACKUP_DIR (default backups/): the database (pg_dump) and the media (tar).
+backup: $(VENV)/.installed
+	$(PY) manage.py backup
+
+# Into an empty database and media folder: make restore BACKUP=backups/20260314-101500
+restore: $(VENV)/.installed
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<folder>"; exit 2; }
+	$(PY) manage.py restore $(BACKUP)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media node_modules bench/node_modules

@@ -1,7 +1,8 @@
 """Periods of the books: the lock date, closing a year and distributing its profit.
 
 - **Lock**: nothing is posted on or before the lock date. Moving it back (reopening) needs a
-  reason; every change is kept with its reason and its author.
+  reason; every change is kept with its reason and its author, and PostgreSQL refuses a change of
+  the date that this history does not describe.
 - **Year close**: the year's revenue and expense balances are closed into the income summary,
   which is closed into retained earnings; then the year is locked. Closing twice returns the
   closing entry already posted.
@@ -33,7 +34,7 @@ def period_lock(*, enterprise: Enterprise, lock_date: dt.date, reason: str = "",
         raise LedgerError(_("Reopening a locked period needs a reason."))
     if old == lock_date:
         return enterprise
-    Enterprise.objects.filter(pk=enterprise.pk).update(lock_date=lock_date)
+    # The history first: PostgreSQL moves the date only as the latest history row describes.
     LockDateChange.objects.create(
         enterprise=enterprise,
         old_date=old,
@@ -41,6 +42,7 @@ def period_lock(*, enterprise: Enterprise, lock_date: dt.date, reason: str = "",
         reason=reason or _("Period locked"),
         user=user if getattr(user, "is_authenticated", False) else None,
     )
+    Enterprise.objects.filter(pk=enterprise.pk).update(lock_date=lock_date)
     enterprise.lock_date = lock_date
     return enterprise
 

@@ -8,7 +8,8 @@ often it is replayed. Nothing is posted on or before the enterprise's lock date.
 
 These rules live in the services (`bumdes.ledger`) *and* in PostgreSQL (constraints and triggers
 in the migrations), because `save()`, signals and model validation are skipped by `update()` and
-`bulk_create`.
+`bulk_create`. PostgreSQL also seals each entry when the transaction that posts it commits (a
+`sealed` column of the database's own, unknown to Django): a sealed entry takes no more lines.
 """
 
 from django.conf import settings

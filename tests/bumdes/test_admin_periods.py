@@ -60,9 +60,8 @@ def test_the_current_month_cannot_be_locked(client, fresh):
 
 
 def test_periods_show_own_lock_history_only(client, login, fresh):
-    period_lock(enterprise=fresh["enterprise"], lock_date=dt.date(2020, 1, 31), reason="x")
-    LockDateChange.objects.filter(enterprise=fresh["enterprise"]).update(
-        reason="Rahasia Karangsari"
+    period_lock(
+        enterprise=fresh["enterprise"], lock_date=dt.date(2020, 1, 31), reason="Rahasia Karangsari"
     )
     login("lipursari-treasurer")
     html = client.get(PERIODS, {"enterprise": "karangsari"}).content.decode()
