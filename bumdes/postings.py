@@ -69,6 +69,17 @@ def delivered_revenue(sale: Sale) -> int:
     return (row["credit"] or 0) - (row["debit"] or 0)
 
 
+def booking_account_balance(sale: Sale, account: str) -> int:
+    """Debits less credits of one booking on one account (e.g. the commission posted for it)."""
+    row = JournalLine.objects.filter(
+        enterprise=sale.enterprise, booking_ref=sale.booking_ref, account__code=account
+    ).aggregate(
+        debit=Sum("amount", filter=Q(side=Side.DEBIT)),
+        credit=Sum("amount", filter=Q(side=Side.CREDIT)),
+    )
+    return (row["debit"] or 0) - (row["credit"] or 0)
+
+
 def counterparty_balance(
     counterparty: Counterparty, account: str, until: dt.date | None = None
 ) -> int:

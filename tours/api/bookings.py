@@ -59,10 +59,11 @@ from tours.api.schemas import (
     SoldOutOut,
 )
 from tours.booking.booking_input import Customer
+from tours.booking.books import booking_sale
 from tours.booking.cancellation import cancellation_refund
 from tours.booking.cancelling import booking_cancel
 from tours.booking.errors import IdempotencyKeyReused
-from tours.booking.partner_terms import commission_amount
+from tours.booking.partner_books import booking_commission
 from tours.booking.providers import provider_get
 from tours.booking.tickets import manage_url
 from tours.models import Booking, BookingStatus, Channel, PaymentMethod
@@ -108,14 +109,12 @@ def _caller_booking(reference: str, token: str, caller: Caller) -> Booking:
 
 
 def _partner_part(booking: Booking, caller: Caller) -> dict:
-    """The partner's code; for the partner only, its commission on the booking's total at the
-    percentage frozen on it (the same function that nets an on-account booking's amount)."""
+    """The partner's code; for the partner only, its commission (`booking_commission`: what
+    the books hold once delivered, none once cancelled)."""
     mine = caller.partner is not None and booking.partner_id == caller.partner.pk
     return {
         "partner": booking.partner.code if booking.partner_id else None,
-        "commission": (
-            commission_amount(booking.total, booking.commission_percent) if mine else None
-        ),
+        "commission": (booking_commission(booking, booking_sale(booking)) if mine else None),
     }
 
 

@@ -3,16 +3,19 @@
 A guest-pays partner's guest paid the BUMDes; at delivery the BUMDes owes the partner its
 commission on the revenue the booking really earns (what was paid, less what went back before
 the day). An on-account partner collected from its guest: at delivery it owes the BUMDes the
-booking's total, less its commission netted off. The statement shows the same figures, from the
-same function (`partner_delivery_amounts`), as the entries posted here.
+booking's total, less its commission netted off. Every screen that shows a partner's commission
+(portal, API, statement, admin) takes it from `booking_commission`: what the books hold once the
+booking is delivered, before that what it will earn.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
-from bumdes import postings
+from bumdes import chart, postings
 from tours.booking.partner_terms import commission_amount
-from tours.models import Booking, PartnerAgreement, PaymentMethod
+from tours.models import Booking, BookingStatus, PartnerAgreement, PaymentMethod
+
+NOT_EARNING = (BookingStatus.CANCELLED, BookingStatus.EXPIRED)
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,24 @@ def booking_earned(booking: Booking, sale: postings.Sale) -> int:
 def partner_delivery_amounts(booking: Booking, sale: postings.Sale) -> PartnerDelivery:
     gross = booking_earned(booking, sale)
     return PartnerDelivery(gross, commission_amount(gross, booking.commission_percent))
+
+
+def booking_commission(booking: Booking, sale: postings.Sale) -> int:
+    """The partner's commission on a booking, as every screen shows it: what the books say once
+    the booking is delivered (posted by `partner_delivery_post`), none for a cancelled or
+    expired one, and before delivery what the booking's total will earn at its frozen
+    percentage."""
+    if booking.partner_id is None or booking.status in NOT_EARNING:
+        return 0
+    if booking.departure.delivered_at is not None:
+        return postings.booking_account_balance(sale, chart.COMMISSION_EXPENSE)
+    return commission_amount(booking.total, booking.commission_percent)
+
+
+def delivered_amounts(booking: Booking, sale: postings.Sale) -> PartnerDelivery:
+    """A delivered partner booking's figures for its statement: what it earned and the
+    commission the books hold for it."""
+    return PartnerDelivery(booking_earned(booking, sale), booking_commission(booking, sale))
 
 
 def partner_delivery_post(

@@ -5,8 +5,8 @@ A partner whose guests pay online gets a booking held for the tour's hold time, 
 e-mailed the link to the booking's own page, where they choose how to pay; the partner may also
 send that link by WhatsApp. Either way the booking is the partner's, with its commission frozen.
 
-The commission a partner earned is counted on its delivered bookings with `commission_amount`,
-the same function the books use, so the portal shows the figure the statement carries.
+The commission a partner earned is what the books hold for its delivered bookings
+(`booking_commission`), so the portal shows the figure the statement carries.
 """
 
 import datetime as dt
@@ -17,9 +17,11 @@ from django.utils import timezone
 
 from core.localtime import local_days_filter
 from tours.booking.booking_input import Customer
+from tours.booking.books import booking_sale
 from tours.booking.holds import booking_hold
 from tours.booking.notify import notify_after_commit
-from tours.booking.partner_terms import agreement_for, commission_amount
+from tours.booking.partner_books import booking_commission
+from tours.booking.partner_terms import agreement_for
 from tours.models import Booking, BookingStatus, Departure, Partner, PaymentMethod
 from tours.payments.paying import booking_create
 
@@ -89,7 +91,7 @@ def _month_start(day: dt.date, back: int = 0) -> dt.date:
 
 def commission_earned(partner: Partner, month: dt.date) -> Earned:
     """The commission on the partner's bookings delivered in `month` (by the village's date of
-    the departure), each booking's `commission_amount` on its total at its frozen percentage."""
+    the departure), each booking's commission as the books hold it (`booking_commission`)."""
     first = _month_start(month)
     last = _month_start(month, back=-1) - dt.timedelta(days=1)
     bookings = Booking.objects.filter(
@@ -97,8 +99,8 @@ def commission_earned(partner: Partner, month: dt.date) -> Earned:
         partner=partner,
         status__in=EARNING,
         departure__delivered_at__isnull=False,
-    ).only("total", "commission_percent")
-    amounts = [commission_amount(b.total, b.commission_percent) for b in bookings]
+    ).select_related("departure", "departure__tour", "enterprise", "business_unit")
+    amounts = [booking_commission(b, booking_sale(b)) for b in bookings]
     return Earned(month=first, bookings=len(amounts), commission=sum(amounts))
 
 

@@ -3,9 +3,9 @@ delivered in the month, the money settled, and the closing balance.
 
 For an on-account partner the balance is what it owes the BUMDes (its receivable); for a
 guest-pays partner it is what the BUMDes owes it (its commission payable). Both balances are
-read from the books, and each booking's figures come from the function that posted them
-(`partner_delivery_amounts`), so the opening balance plus the month's lines is the closing
-balance the books show. A partner selling several villages gets a statement from each BUMDes.
+read from the books, and each booking's commission is the one the books hold for it
+(`delivered_amounts`), so the opening balance plus the month's lines is the closing balance the
+books show. A partner selling several villages gets a statement from each BUMDes.
 
 The CSV and PDF are the books' own exports (`bumdes.exports`), with the same header and
 signature block as every other document of the BUMDes.
@@ -24,7 +24,7 @@ from bumdes.reports.scope import Period, Scope, date_id, month_id
 from core.formats import rupiah
 from core.localtime import day_start
 from tours.booking.books import DELIVERABLE, booking_sale, posting_date
-from tours.booking.partner_books import partner_delivery_amounts
+from tours.booking.partner_books import delivered_amounts
 from tours.models import Booking, PartnerAgreement, PartnerSettlement
 from tours.partners.books import agreement_balance
 
@@ -123,7 +123,7 @@ def _booking_lines(agreement: PartnerAgreement, start: dt.date, end: dt.date) ->
     )
     lines = []
     for booking in bookings:
-        amounts = partner_delivery_amounts(booking, booking_sale(booking))
+        amounts = delivered_amounts(booking, booking_sale(booking))
         lines.append(
             BookingLine(
                 date=posting_date(booking, booking.departure.starts_at),

@@ -14,10 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.ratelimit import rate_limited
 from tours.booking import tickets
+from tours.booking.books import booking_sale
 from tours.booking.cancellation import cancellation_refund, refund_quote
 from tours.booking.cancelling import booking_cancel
 from tours.booking.errors import BookingError
-from tours.booking.partner_terms import commission_amount
+from tours.booking.partner_books import booking_commission
 from tours.models import Booking, BookingStatus
 from tours.models.availability import tour_in_language
 from tours.portal.access import partner_booking, partner_bookings, partner_page
@@ -94,7 +95,7 @@ def _booking_context(partner, booking: Booking) -> dict:
         "departure": booking.departure,
         "zone": booking.zone,
         "lines": list(booking.lines.all()),
-        "commission": commission_amount(booking.total, booking.commission_percent),
+        "commission": booking_commission(booking, booking_sale(booking)),
         "pay_url": tickets.manage_url(booking) if held else "",
         "is_ticket": booking.status in TICKETS,
         "can_cancel": can_cancel(booking, now),

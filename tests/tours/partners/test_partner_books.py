@@ -12,6 +12,7 @@ from bumdes.models import JournalEntry, Side
 from bumdes.periods import period_lock
 from tests.tours.partners.books_setup import (
     BOOKED_AT,
+    STARTS_AT,
     deliver,
     guest_pays_hotel,
     lines_of,
@@ -20,7 +21,9 @@ from tests.tours.partners.books_setup import (
     partner_book,
     village,
 )
+from tours.booking.books import booking_sale, payment_record
 from tours.booking.cancelling import booking_cancel
+from tours.booking.partner_books import booking_commission
 from tours.booking.partner_terms import credit_in_use
 from tours.models import PartnerSettlement, PaymentMethod
 from tours.partners.books import agreement_balance, settlement_record
@@ -167,3 +170,24 @@ def test_no_settlement_in_a_locked_period(setup):
         _settle(agreement, PartnerSettlement.Direction.FROM_PARTNER, 1_000)
     assert refused.value.field == "date"
     assert not agreement.settlements.exists()
+
+
+def test_every_screen_shows_one_commission_figure(setup):
+    """Before the day: what the total will earn; once delivered: what the books hold, even when
+    more money arrives later; cancelled: none."""
+    departure, tier, _odd = setup
+    partner = guest_pays_hotel()
+    booking = partner_book(partner, departure, tier, 2, PaymentMethod.CASH)
+    assert booking_commission(booking, booking_sale(booking)) == 18_750  # 12.5% of 150.000
+    payment_record(booking=booking, method="cash", amount=75_000, now=BOOKED_AT)
+    deliver(departure)
+    booking.refresh_from_db()
+    posted = lines_of(booking, chart.COMMISSION_EXPENSE)
+    assert posted == [(D, 9_375, partner.name)]  # on the Rp 75.000 it had earned
+    payment_record(booking=booking, method="cash", amount=75_000, now=STARTS_AT)
+    booking.refresh_from_db()
+    assert booking_commission(booking, booking_sale(booking)) == 9_375
+    cancelled = partner_book(partner, departure, tier, 1, PaymentMethod.CASH)
+    booking_cancel(booking=cancelled, now=BOOKED_AT)
+    cancelled.refresh_from_db()
+    assert booking_commission(cancelled, booking_sale(cancelled)) == 0
