@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.localtime import business_date
+from tests.admin_language import untranslated_lookups
 from tests.tours.partners.factories import (
     PARTNER_PASSWORD,
     agent,
@@ -310,3 +311,26 @@ def test_the_home_links_this_and_last_months_statements_in_the_villages_calendar
         link = reverse("partner_statement", args=[agreement.pk, month.year, month.month])
         assert f'href="{link}"' in html
         assert client.get(link).status_code == 200
+
+
+def test_the_portal_speaks_indonesian(desk, departure, tiers):
+    """Every message the portal's pages look up in Indonesian is translated (plurals too)."""
+    client, partner = desk
+    book(client, departure, tiers[0])
+    booking = Booking.objects.get(partner=partner)
+    agreement = partner.agreements.get()
+    pages = [
+        reverse("partner_home"),
+        reverse("partner_book"),
+        reverse("partner_book_date", args=[departure.tour_id]),
+        reverse("partner_book_guest", args=[departure.pk]),
+        reverse("partner_bookings"),
+        reverse("partner_booking", args=[booking.reference]),
+        reverse("partner_booking_voucher", args=[booking.reference]),
+        reverse("partner_keys"),
+        reverse("partner_statement", args=[agreement.pk, 2030, 5]),
+    ]
+    with untranslated_lookups() as missing:
+        for url in pages:
+            assert client.get(url).status_code == 200, url
+    assert not missing
