@@ -15,7 +15,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from bumdes.admin import menus
+from bumdes.admin import menus, tenancy
 from bumdes.admin.menus import BOOKS_MENU_HOOK
 from bumdes.admin.permissions import EnterprisePermissionPolicy
 from bumdes.models import Counterparty, Enterprise, JournalEntry, LockDateChange, ManualEntry
@@ -111,6 +111,11 @@ def books_css():
 def new_users_speak_indonesian(request, user):
     staff_language_set(user=user)
 
+
+# Another BUMDes's pages, images and documents stay out of reach (after Wagtail's own endpoints).
+hooks.register("construct_admin_api", tenancy.admin_api_scoped, order=100)
+hooks.register("construct_page_chooser_queryset", tenancy.chooser_pages)
+hooks.register("before_serve_document", tenancy.document_serve_check)
 
 hooks.register("construct_main_menu", menus.main_menu_for_role)
 hooks.register("construct_reports_menu", menus.reports_menu_for_role)

@@ -14,10 +14,11 @@ _FIELD_ERROR = re.compile(
 
 
 def refused(response) -> bool:
-    """Wagtail answers a missing permission with a redirect to the dashboard (or a 403)."""
+    """Wagtail answers a missing permission with a redirect to the dashboard (or a 403); an admin
+    URL naming another BUMDes's page, image or document answers 404."""
     if response.status_code == 302:
         return response["Location"].startswith("/admin/login/") or response["Location"] == "/admin/"
-    return response.status_code == 403
+    return response.status_code in (403, 404)
 
 
 def field_errors(response) -> dict[str, str]:

@@ -11,9 +11,13 @@ reversed, people are marked inactive.
 
 from zoneinfo import ZoneInfo
 
+from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
+from django.urls import reverse
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
 
 from bumdes.services import user_enterprise
 from core.localtime import zone_info
@@ -80,6 +84,28 @@ class EnterprisePermissionPolicy(ModelPermissionPolicy):
         return self.instances_user_has_any_permission_for(user, [action])
 
 
+class InspectURLFinder(ModelAdminURLFinder):
+    """Where the admin (the site history, for one) links a row that has no edit screen: its
+    inspect screen, for users who may view that row; nowhere for the others."""
+
+    inspect_url_name: str | None = None
+
+    def construct_edit_url(self, instance):
+        if self.inspect_url_name is None:
+            return None
+        return reverse(self.inspect_url_name, args=(quote(instance.pk),))
+
+    def get_edit_url(self, instance):
+        policy = policy_registry.get(instance)
+        if (
+            self.user
+            and policy
+            and not policy.user_has_permission_for_instance(self.user, "view", instance)
+        ):
+            return None
+        return self.construct_edit_url(instance)
+
+
 class ServiceOnlyViewSetMixin:
     """For a ModelViewSet whose rows change only through services (bookings, departures, journal
     entries, proposals): no edit, delete, history or usage screens, whoever asks. Add "add" to
@@ -90,3 +116,8 @@ class ServiceOnlyViewSetMixin:
     def get_common_view_kwargs(self, **kwargs):
         closed = {f"{view}_url_name": None for view in self.closed_views}
         return super().get_common_view_kwargs(**{**closed, **kwargs})
+
+    @property
+    def url_finder_class(self):
+        url_name = self.get_url_name("inspect") if self.inspect_view_enabled else None
+        return type("_InspectURLFinder", (InspectURLFinder,), {"inspect_url_name": url_name})
