@@ -11,6 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection, connections
+
+from tests.conftest import DEMO_PASSWORD
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -52,16 +57,46 @@ def phone(browser):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_blocker):
+    """The name of a copy of the database with the browser tests' demo in it, made by the first
+    test that asks for the demo; dropped when the tests end."""
+    state = {}
+    yield state
+    if state:
+        with django_db_blocker.unblock():
+            connections.close_all()
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{state["name"]}" WITH (FORCE)')
+
+
+def _database_copy(source: str, target: str) -> None:
+    """Copy a database on the same server, closing whoever is still connected to either."""
+    connections.close_all()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+            [source],
+        )
+        cursor.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+
+
 @pytest.fixture
-def demo(transactional_db, live_server, settings):
-    """Live tests run in a flushed database: load the demo into it, its site on the live
-    server's address (as `make run PORT=…` does), so that every link leads back to it."""
-    from django.core.management import call_command
-
-    from tests.conftest import DEMO_PASSWORD
-
+def demo(transactional_db, live_server, settings, demo_snapshot):
+    """Live tests run in a flushed database: put the demo into it, its site on the live server's
+    address (as `make run PORT=…` does), so that every link leads back to it. The first test
+    loads the demo and copies the database; the others get that copy back (PostgreSQL's
+    `CREATE DATABASE … TEMPLATE`, about a second, where loading takes ten)."""
     settings.WAGTAILADMIN_BASE_URL = live_server.url
-    call_command("load_demo", "--password", DEMO_PASSWORD, "--no-season", stdout=io.StringIO())
+    name = connection.settings_dict["NAME"]
+    if not demo_snapshot:
+        call_command("load_demo", "--password", DEMO_PASSWORD, "--no-season", stdout=io.StringIO())
+        demo_snapshot["name"] = f"{name}_browser"
+        _database_copy(name, demo_snapshot["name"])
+    else:
+        _database_copy(demo_snapshot["name"], name)
+    cache.clear()
     return live_server
 
 
