@@ -186,6 +186,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Uploads whose pictures Pillow cannot decode are a form error (core/image_uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_uploads.ImageForm"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp", "bmp": "webp"}
 WAGTAILIMAGES_WEBP_QUALITY = 72
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
