@@ -67,6 +67,10 @@ MIDDLEWARE = [
     # After WhiteNoise (static files come compressed ahead of time), before everything that
     # writes the page: HTML, JSON and other text go out gzipped (core/compression.py).
     "core.compression.TextGZipMiddleware",
+    # Inside the compression, before anything reads the request: error answers under /api/ are
+    # JSON (503 when the database is down), and requests carrying a NUL character are refused.
+    "tours.api.failures.ApiErrorsMiddleware",
+    "core.null_characters.NullCharacterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
