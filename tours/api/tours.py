@@ -13,14 +13,14 @@ from zoneinfo import ZoneInfo
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Path, Query, Router
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 from wagtail.models import Locale
 
 from core.localtime import business_date, day_start, local_moment
 from tours.api.errors import RequestInvalid
-from tours.api.schemas import DepartureOut, InvalidOut, MessageOut, TourOut
+from tours.api.schemas import ID_MAX, DepartureOut, InvalidOut, MessageOut, TourOut
 from tours.booking.providers import payment_methods_available
 from tours.models import Departure, DepartureStatus, TourPage, VillagePage
 from tours.models.availability import departure_is_bookable, with_seats_left
@@ -118,7 +118,9 @@ def _methods(tour: TourPage, cache: dict[int, list[str]]) -> list[str]:
 
 
 @router.get(
-    "/tours/", response={200: list[TourOut], 400: InvalidOut}, summary="Tours and their prices"
+    "/tours/",
+    response={200: list[TourOut], 400: InvalidOut, 503: MessageOut},
+    summary="Tours and their prices",
 )
 def tour_list(request, lang: Literal["id", "en"] | None = None):
     return tours_published(request=request, language=lang)
@@ -139,7 +141,7 @@ def _date_range(
 
 @router.get(
     "/tours/{tour_id}/departures/",
-    response={200: list[DepartureOut], 400: InvalidOut, 404: MessageOut},
+    response={200: list[DepartureOut], 400: InvalidOut, 404: MessageOut, 503: MessageOut},
     summary="Departures of a tour with the places left",
     description="`from` and `to` are the village's local dates (YYYY-MM-DD, years 2000 to "
     "2099), `to` included; by default today and the 30 days after it. `to` may not be before "
@@ -148,7 +150,7 @@ def _date_range(
 )
 def departure_list(
     request,
-    tour_id: int,
+    tour_id: Annotated[int, Path(ge=1, le=ID_MAX)],
     start: Annotated[LocalDate | None, Query(alias="from")] = None,
     end: Annotated[LocalDate | None, Query(alias="to")] = None,
 ):
