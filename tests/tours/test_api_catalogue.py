@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
@@ -183,15 +184,31 @@ def test_departures_status_shows_when_booking_has_closed(client, batik):
         ({"from": "2026-01-01", "to": "2027-01-03"}, "to"),
         ({"from": "2026-13-01"}, "from"),
         ({"to": "tomorrow"}, "to"),
+        # Out of range, or not written YYYY-MM-DD: 400, never a 500 or a timestamp read as a date.
+        ({"from": "9999-12-31"}, "from"),
+        ({"from": "9999-12-31", "to": "2026-01-01"}, "from"),
+        ({"to": "9999-12-31"}, "to"),
+        ({"from": "0001-01-01"}, "from"),
+        ({"from": "1999-12-31"}, "from"),
+        ({"from": "2100-01-01"}, "from"),
+        ({"from": "0"}, "from"),
+        ({"from": "1767225600"}, "from"),
+        ({"from": "2026-1-5"}, "from"),
+        ({"from": "2026-02-30"}, "from"),
     ],
 )
-def test_departures_bad_ranges_are_refused(client, batik, params, field):
-    response = client.get(departures_url(batik), params)
+def test_departures_bad_ranges_are_refused(batik, params, field):
+    response = Client(raise_request_exception=False).get(departures_url(batik), params)
     assert response.status_code == 400
     data = response.json()
     assert data["error"] == "invalid"
     assert set(data["errors"]) == {field}
     assert data["errors"][field]
+
+
+def test_departures_at_the_edges_of_the_years_are_answered(client, batik):
+    for params in ({"from": "2000-01-01"}, {"from": "2099-12-31", "to": "2099-12-31"}):
+        assert client.get(departures_url(batik), params).status_code == 200
 
 
 def test_departures_range_of_366_days_is_allowed(client, batik, fresh_departure):

@@ -14,11 +14,15 @@ from core.localtime import day_bounds
 from tours.models import Booking, BookingStatus, Partner, PartnerAgreement
 from tours.models.availability import tour_in_language
 
+MAX_PAGE = 100_000
+
 
 class BookingFilters(Schema):
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(20, ge=1, le=100)
-    reference: str | None = Field(None, max_length=12, description="A booking's reference.")
+    reference: str | None = Field(
+        None, pattern=r"^[A-Za-z0-9-]{1,12}$", description="A booking's reference."
+    )
     status: BookingStatus | None = None
     date: dt.date | None = Field(None, description="The departure's local date (YYYY-MM-DD).")
 

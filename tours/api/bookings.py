@@ -28,7 +28,7 @@ from typing import Annotated
 import stripe
 from django.http import Http404, HttpResponse
 from django.urls import reverse
-from ninja import Header, Query, Router, Status
+from ninja import Header, Path, Query, Router, Status
 
 from core.links import absolute_url
 from core.localtime import local_moment
@@ -49,6 +49,8 @@ from tours.api.callers import (
 )
 from tours.api.errors import RequestInvalid
 from tours.api.schemas import (
+    REFERENCE_PATTERN,
+    TEXT_PATTERN,
     BookingCancelledOut,
     BookingCreatedOut,
     BookingIn,
@@ -76,6 +78,8 @@ log = logging.getLogger(__name__)
 router = Router(tags=["bookings"], auth=[PartnerKey(), guest], throttle=KeyRateLimit())
 
 KEY_HEADER = "Idempotency-Key"
+Reference = Annotated[str, Path(pattern=REFERENCE_PATTERN, description="e.g. `LPS-7K3QX`.")]
+Token = Annotated[str, Query(max_length=64, pattern=TEXT_PATTERN, description="The guest's token.")]
 
 
 def _local(value, booking):
@@ -149,7 +153,13 @@ def _booking_out(booking: Booking, caller: Caller, tour=None) -> dict:
 @router.get(
     "/bookings/",
     auth=PartnerKey(),
-    response={200: BookingListOut, 400: InvalidOut, 401: MessageOut, 429: MessageOut},
+    response={
+        200: BookingListOut,
+        400: InvalidOut,
+        401: MessageOut,
+        429: MessageOut,
+        503: MessageOut,
+    },
     summary="A partner's bookings (with its key)",
     description="The partner's own bookings, newest first, `page_size` (at most 100) at a "
     "time. Filters: `reference`, `status`, `date` (the departure's local date).",
@@ -173,6 +183,7 @@ def booking_list(request, filters: Query[BookingFilters]):
         401: MessageOut,
         409: SoldOutOut,
         429: MessageOut,
+        503: MessageOut,
     },
     throttle=[KeyRateLimit(), PostRateLimit()],
     openapi_extra=OPTIONAL_KEY,
@@ -239,11 +250,18 @@ def payment_url(booking: Booking, request) -> str | None:
 
 @router.get(
     "/bookings/{reference}/",
-    response={200: BookingOut, 401: MessageOut, 404: MessageOut, 429: MessageOut},
+    response={
+        200: BookingOut,
+        400: InvalidOut,
+        401: MessageOut,
+        404: MessageOut,
+        429: MessageOut,
+        503: MessageOut,
+    },
     openapi_extra=OPTIONAL_KEY,
     summary="A booking, for its guest (with its token) or its partner (with its key)",
 )
-def detail(request, reference: str, token: str = ""):
+def detail(request, reference: Reference, token: Token = ""):
     caller = caller_of(request)
     return _booking_out(_caller_booking(reference, token, caller), caller)
 
@@ -252,16 +270,18 @@ def detail(request, reference: str, token: str = ""):
     "/bookings/{reference}/cancel/",
     response={
         200: BookingCancelledOut,
+        400: InvalidOut,
         401: MessageOut,
         404: MessageOut,
         409: MessageOut,
         429: MessageOut,
+        503: MessageOut,
     },
     throttle=[KeyRateLimit(), PostRateLimit()],
     openapi_extra=OPTIONAL_KEY,
     summary="Cancel a booking (refund by the tour's policy)",
 )
-def cancel(request, reference: str, token: str = ""):
+def cancel(request, reference: Reference, token: Token = ""):
     caller = caller_of(request)
     booking = booking_cancel(booking=_caller_booking(reference, token, caller))
     refund = cancellation_refund(booking)

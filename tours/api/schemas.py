@@ -4,16 +4,35 @@ Amounts are whole rupiah (integers, currency "IDR"). Times are ISO 8601 in Asia/
 (`+07:00`). Ids of tours and price tiers are those of the Indonesian (default language) page,
 whatever language the titles are shown in: a booking names them.
 
-Numbers in requests are strict: `"2"`, `2.0` and `true` are not quantities.
+Numbers in requests are strict: `"2"`, `2.0` and `true` are not quantities. Every rule the
+server applies to one field on its own is stated here (lengths, ranges, patterns, choices), so
+the OpenAPI schema says what is refused; rules that depend on what is stored (the departure, its
+tiers and group size, the village's ways to pay) or on several fields are in the descriptions.
+No string may hold a NUL character (U+0000): the whole request is refused.
 """
 
 import datetime as dt
 from typing import Literal
 
+from django_countries import countries
 from ninja import Field, Schema
 from pydantic import StrictInt
 
+from tours.booking.booking_input import MAX_QUANTITY
+
 Currency = Literal["IDR"]
+LANGUAGE = Literal["id", "en"]
+PAYMENT_METHOD = Literal["cash", "bank_transfer", "stripe", "partner_account"]
+COUNTRY = Literal[tuple(code for code, _name in countries)]
+ID_MAX = 2_147_483_647  # ids are PostgreSQL integers
+# What Python's str.strip() removes: a name must hold something else (and no NUL).
+_SPACES = "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x3001)) if c.isspace())
+NAME_PATTERN = f"^[^\\u0000]*[^{_SPACES}\\u0000][^\\u0000]*$"
+TEXT_PATTERN = "^[^\\u0000]*$"
+# Digits and what people put between them; the number must also be one that can be called
+# (libphonenumber), which no pattern can say.
+PHONE_PATTERN = "^[0-9 ().+/\\u00a0-]+$"
+REFERENCE_PATTERN = "^[A-Za-z0-9-]{1,12}$"
 
 
 # Tours and departures -------------------------------------------------------------------------
@@ -54,30 +73,45 @@ class DepartureOut(Schema):
 
 
 class LineIn(Schema):
-    tier: StrictInt = Field(description="A price tier id of the departure's tour.")
-    quantity: StrictInt = Field(description="People at this price, 1 or more.")
+    tier: StrictInt = Field(
+        ge=1, le=ID_MAX, description="A price tier id of the departure's tour, once per booking."
+    )
+    quantity: StrictInt = Field(
+        ge=1,
+        le=MAX_QUANTITY,
+        description="People at this price, 1 or more; within the tier's own minimum and "
+        "maximum and the tour's group size.",
+    )
 
 
 class CustomerIn(Schema):
-    name: str = Field(max_length=120)
-    email: str = Field(max_length=254)
+    name: str = Field(min_length=1, max_length=120, pattern=NAME_PATTERN)
+    email: str = Field(
+        max_length=254,
+        pattern=TEXT_PATTERN,
+        json_schema_extra={"format": "email"},
+        description="An e-mail address, e.g. `nama@contoh.id`.",
+    )
     phone: str = Field(
+        min_length=1,
         max_length=30,
+        pattern=PHONE_PATTERN,
         description="As the guest wrote it, e.g. `0812 3456 7890`, `+62 812-3456-7890` or "
         "`+31 6 12345678`. Without a country code it is read as a number of the guest's "
-        "`country`, then of Indonesia. Stored and returned in E.164, e.g. `+6281234567890`.",
+        "`country`, then of Indonesia. It must be a number that can be called in its country. "
+        "Stored and returned in E.164, e.g. `+6281234567890`.",
     )
-    country: str = Field(
-        max_length=2, description="ISO 3166-1 alpha-2 code in capitals, e.g. `ID`, `NL`."
-    )
-    language: str = Field(description="`id` or `en`: e-mails and the ticket use it.")
+    country: COUNTRY = Field(description="ISO 3166-1 alpha-2 code in capitals, e.g. `ID`, `NL`.")
+    language: LANGUAGE = Field(description="`id` or `en`: e-mails and the ticket use it.")
 
 
 class BookingIn(Schema):
-    departure: StrictInt = Field(description="A departure id from the departures list.")
-    lines: list[LineIn]
+    departure: StrictInt = Field(
+        ge=1, le=ID_MAX, description="A departure id from the departures list, open for booking."
+    )
+    lines: list[LineIn] = Field(min_length=1)
     customer: CustomerIn
-    payment_method: str = Field(
+    payment_method: PAYMENT_METHOD = Field(
         description="`cash` (paid on arrival), `bank_transfer` or `stripe` (card, online): "
         "whichever the village offers (see the tour's `payment_methods`). With a partner's "
         "key, `partner_account` books on the partner's account (confirmed at once): only for "
@@ -183,7 +217,9 @@ class InvalidOut(Schema):
 
 class MessageOut(Schema):
     error: str = Field(
-        description="`closed`, `not_allowed`, `not_found`, `rate_limited`, `unauthorized`."
+        description="`closed`, `not_allowed`, `not_found`, `rate_limited`, `unauthorized`, "
+        "`method_not_allowed`, `unavailable` (503: the service cannot reach its database; "
+        "try again after `Retry-After` seconds), `server_error`."
     )
     message: str
 

@@ -6,18 +6,21 @@ the Indonesian page and its tiers, because bookings and departures hang on those
 """
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Path, Query, Router
+from pydantic import BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 from wagtail.models import Locale
 
 from core.localtime import business_date, day_start, local_moment
 from tours.api.errors import RequestInvalid
-from tours.api.schemas import DepartureOut, InvalidOut, MessageOut, TourOut
+from tours.api.schemas import ID_MAX, DepartureOut, InvalidOut, MessageOut, TourOut
 from tours.booking.providers import payment_methods_available
 from tours.models import Departure, DepartureStatus, TourPage, VillagePage
 from tours.models.availability import departure_is_bookable, with_seats_left
@@ -27,6 +30,21 @@ router = Router(tags=["tours"])
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 366
+# `from` and `to`: ISO dates (YYYY-MM-DD) from 2000 to 2099, nothing else (no "0", no timestamps).
+DATE_PATTERN = r"^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+
+def _iso_date(value):
+    if not isinstance(value, str) or not re.fullmatch(DATE_PATTERN, value):
+        raise PydanticCustomError("date_parsing", "a date YYYY-MM-DD from 2000 to 2099")
+    return value
+
+
+LocalDate = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
 
 
 def _live(queryset):
@@ -100,7 +118,9 @@ def _methods(tour: TourPage, cache: dict[int, list[str]]) -> list[str]:
 
 
 @router.get(
-    "/tours/", response={200: list[TourOut], 400: InvalidOut}, summary="Tours and their prices"
+    "/tours/",
+    response={200: list[TourOut], 400: InvalidOut, 503: MessageOut},
+    summary="Tours and their prices",
 )
 def tour_list(request, lang: Literal["id", "en"] | None = None):
     return tours_published(request=request, language=lang)
@@ -121,17 +141,18 @@ def _date_range(
 
 @router.get(
     "/tours/{tour_id}/departures/",
-    response={200: list[DepartureOut], 400: InvalidOut, 404: MessageOut},
+    response={200: list[DepartureOut], 400: InvalidOut, 404: MessageOut, 503: MessageOut},
     summary="Departures of a tour with the places left",
-    description="`from` and `to` are the village's local dates, `to` included; by default "
-    "today and the 30 days after it. `to` may be at most 366 days after `from`. Times are "
+    description="`from` and `to` are the village's local dates (YYYY-MM-DD, years 2000 to "
+    "2099), `to` included; by default today and the 30 days after it. `to` may not be before "
+    "`from` and at most 366 days after it (else 400). Times are "
     "ISO 8601 with the village's offset (WIB +07:00, WITA +08:00, WIT +09:00).",
 )
 def departure_list(
     request,
-    tour_id: int,
-    start: Annotated[dt.date | None, Query(alias="from")] = None,
-    end: Annotated[dt.date | None, Query(alias="to")] = None,
+    tour_id: Annotated[int, Path(ge=1, le=ID_MAX)],
+    start: Annotated[LocalDate | None, Query(alias="from")] = None,
+    end: Annotated[LocalDate | None, Query(alias="to")] = None,
 ):
     tour = _live(TourPage.objects.filter(locale=Locale.get_default(), pk=tour_id)).first()
     if tour is None:

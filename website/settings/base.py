@@ -67,6 +67,10 @@ MIDDLEWARE = [
     # After WhiteNoise (static files come compressed ahead of time), before everything that
     # writes the page: HTML, JSON and other text go out gzipped (core/compression.py).
     "core.compression.TextGZipMiddleware",
+    # Inside the compression, before anything reads the request: error answers under /api/ are
+    # JSON (503 when the database is down), and requests carrying a NUL character are refused.
+    "tours.api.failures.ApiErrorsMiddleware",
+    "core.null_characters.NullCharacterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -191,6 +195,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # (`bumdes.admin.tenancy.document_serve_check`); they are never served from MEDIA_URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Uploads whose pictures Pillow cannot decode are a form error (core/image_uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_uploads.ImageForm"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp", "bmp": "webp"}
 WAGTAILIMAGES_WEBP_QUALITY = 72
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
