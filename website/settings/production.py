@@ -3,11 +3,17 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from website.settings.base import *  # noqa: F403
-from website.settings.base import STORAGES, env, env_bool
+from website.settings.base import DATABASES, STORAGES, env, env_bool
 
 DEBUG = False
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY in the environment.")
+# The ledger's guards (triggers, row locks) exist only in PostgreSQL, and rate limits and login
+# lockouts count across workers only in a shared cache: production starts with both or not at all.
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("Set DATABASE_URL to a PostgreSQL database (postgres://...).")
+if not env("REDIS_URL"):
+    raise ImproperlyConfigured("Set REDIS_URL to the shared cache (redis://...).")
 
 STORAGES = {
     **STORAGES,
