@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "ninja",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +76,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in user idle for longer than SESSION_IDLE_MINUTES is logged out.
+    "core.idle.IdleLogoutMiddleware",
+    # Two-step sign-in (django-otp): `user.is_verified()`; then staff with it on, and treasurers
+    # and managers when it is required, enter this session's code before the admin opens.
+    "django_otp.middleware.OTPMiddleware",
+    "bumdes.admin.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # `?ref=<code>` on a public page remembers the partner that sent the guest (30 days).
     "tours.web.referral.ReferralMiddleware",
@@ -117,7 +125,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -257,6 +268,13 @@ AXES_VERBOSE = False
 PASSWORD_RESET_RATE_PER_EMAIL = env("PASSWORD_RESET_RATE_PER_EMAIL", "3/h")
 PASSWORD_RESET_RATE_PER_ADDRESS = env("PASSWORD_RESET_RATE_PER_ADDRESS", "10/h")
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "bumdes.admin.login.StaffPasswordResetForm"
+# Two-step sign-in (TOTP) for treasurers and managers: off by default (the demo under `make run`
+# logs in with a password alone), on by default in production.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED")
+OTP_TOTP_ISSUER = "Desa Wisata"
+# A signed-in user (staff or partner) who sends no request for this long is logged out. Guests'
+# sessions (their booking in progress, the partner that sent them) are not touched.
+SESSION_IDLE_MINUTES = int(env("SESSION_IDLE_MINUTES", "30"))
 
 LOGGING = {
     "version": 1,
