@@ -129,7 +129,7 @@ def test_default_password_when_debug_is_on(settings):
     settings.DEBUG = True
     out = io.StringIO()
     call_command("load_demo", stdout=out)
-    assert "desawisata" in out.getvalue()
+    assert "sindoro-sumbing" in out.getvalue()
     # Existing users keep their password unless one is given explicitly.
     assert (
         authenticate(RequestFactory().post("/"), username="admin", password=DEMO_PASSWORD)
