@@ -63,6 +63,9 @@ class TwoFactorSetupView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.confirmed = confirmed_device(request.user)
+        if self.confirmed and not request.user.is_verified():
+            # With the password alone, nobody turns the second step off or replaces it.
+            return redirect(f"{reverse('two_factor_verify')}?{urlencode({'next': request.path})}")
         return super().dispatch(request, *args, **kwargs)
 
     def _pending_device(self) -> TOTPDevice:

@@ -136,3 +136,12 @@ def test_a_wrong_code_makes_the_next_try_wait(client, settings):
     wrong = "000000" if _code(secret) != "000000" else "111111"
     client.post(SETUP, {"code": wrong})
     assert client.post(SETUP, {"code": _code(secret)}).status_code == 200
+
+
+def test_the_password_alone_cannot_turn_it_off(client):
+    user = get_user_model().objects.get(username="lipursari-editor")
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    _password_login(client, "lipursari-editor")
+    response = client.post(SETUP, {"turn_off": "1"})
+    assert response.status_code == 302 and response["Location"].startswith(VERIFY)
+    assert TOTPDevice.objects.filter(user=user, confirmed=True).exists()
