@@ -7,6 +7,7 @@ The permission policies are registered first, before any viewset asks for a fall
 
 from django.contrib.auth.models import Permission
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -15,7 +16,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from bumdes.admin import menus, tenancy
+from bumdes.admin import menus, tenancy, two_factor
 from bumdes.admin.menus import BOOKS_MENU_HOOK
 from bumdes.admin.permissions import EnterprisePermissionPolicy
 from bumdes.models import Counterparty, Enterprise, JournalEntry, LockDateChange, ManualEntry
@@ -46,6 +47,31 @@ class EnterpriseViewSet(SnippetViewSet):
 
 
 register_snippet(EnterpriseViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path(
+            "two-factor/",
+            two_factor.TwoFactorSetupView.as_view(),
+            name="two_factor_setup",
+        ),
+        path(
+            "two-factor/verify/",
+            two_factor.TwoFactorVerifyView.as_view(),
+            name="two_factor_verify",
+        ),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor_setup"),
+        "label": _("Two-step sign-in"),
+        "help_text": _("A code from an app on your phone each time you log in."),
+    }
 
 
 @hooks.register("after_create_snippet")

@@ -82,6 +82,8 @@ def production(tmp_path: Path) -> dict[str, str]:
         "DJANGO_SECRET_KEY": "production-test-key",
         "DJANGO_ALLOWED_HOSTS": "testserver",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        # Production refuses to start without it; the probe swaps in a local cache (no Redis here).
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
         "MEDIA_ROOT": str(tmp_path / "media"),
         "STATIC_ROOT": str(tmp_path / "static"),
     }

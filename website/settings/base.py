@@ -5,6 +5,7 @@ Every variable read here is listed in `.env.example` with a safe development def
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +60,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "ninja",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +80,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in user idle for longer than SESSION_IDLE_MINUTES is logged out.
+    "core.idle.IdleLogoutMiddleware",
+    # Two-step sign-in (django-otp): `user.is_verified()`; then staff with it on, and treasurers
+    # and managers when it is required, enter this session's code before the admin opens.
+    "django_otp.middleware.OTPMiddleware",
+    "bumdes.admin.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Admin URLs naming another BUMDes's page, image or document answer 404.
     "bumdes.admin.tenancy.TenancyMiddleware",
@@ -84,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.content_policy.ContentPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -119,7 +131,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -243,6 +258,34 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Brute force (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one user name, or from
+# one client address, logins from there are refused for LOGIN_LOCKOUT_MINUTES, on the admin's
+# login and the partner portal's alike. Failures are counted in the database, shared by every
+# worker; a successful login clears the user's count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "core.lockout.locked_out"
+AXES_VERBOSE = False
+# Password reset e-mails: per e-mail address and per client address ("N/h"; "0" turns it off).
+# Over the limit, the form answers as usual and sends nothing, so it reveals no account.
+PASSWORD_RESET_RATE_PER_EMAIL = env("PASSWORD_RESET_RATE_PER_EMAIL", "3/h")
+PASSWORD_RESET_RATE_PER_ADDRESS = env("PASSWORD_RESET_RATE_PER_ADDRESS", "10/h")
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "bumdes.admin.login.StaffPasswordResetForm"
+# Two-step sign-in (TOTP) for treasurers and managers: off by default (the demo under `make run`
+# logs in with a password alone), on by default in production.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED")
+OTP_TOTP_ISSUER = "Desa Wisata"
+# A signed-in user (staff or partner) who sends no request for this long is logged out. Guests'
+# sessions (their booking in progress, the partner that sent them) are not touched.
+SESSION_IDLE_MINUTES = int(env("SESSION_IDLE_MINUTES", "30"))
 
 LOGGING = {
     "version": 1,

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo.loader import demo_load, demo_season_load
 
-DEFAULT_PASSWORD = "desawisata"
+DEFAULT_PASSWORD = "sindoro-sumbing"
 
 
 class Command(BaseCommand):
