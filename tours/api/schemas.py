@@ -183,7 +183,8 @@ class InvalidOut(Schema):
 
 class MessageOut(Schema):
     error: str = Field(
-        description="`closed`, `not_allowed`, `not_found`, `rate_limited`, `unauthorized`."
+        description="`closed`, `hold_limit`, `not_allowed`, `not_found`, `rate_limited`, "
+        "`unauthorized`."
     )
     message: str
 

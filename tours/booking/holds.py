@@ -35,6 +35,7 @@ from tours.booking.errors import (
     NotAllowed,
     SoldOut,
 )
+from tours.booking.guards import holds_check, is_guarded, seats_cap_check
 from tours.booking.history import booking_event_record
 from tours.booking.locks import agreement_lock, booking_lock, departure_lock
 from tours.booking.partner_terms import (
@@ -70,6 +71,7 @@ def booking_hold(
     idempotency_fingerprint: str = "",
     partner: Partner | None = None,
     user=None,
+    client_address: str | None = None,
     now: dt.datetime | None = None,
 ) -> tuple[Booking, bool]:
     """Reserve places for a new booking. Returns (booking, created).
@@ -81,6 +83,8 @@ def booking_hold(
 
     With a `partner`, the booking is the partner's (channel "partner"), priced and commissioned
     under its active agreement with the BUMDes; on its account only within its credit limit.
+    A guest's own booking (no partner, channel "direct") is held within the abuse limits of
+    `tours.booking.guards`, counted per e-mail, phone and `client_address`.
     """
     now = now or timezone.now()
     existing = _idempotent_replay(idempotency_key, idempotency_fingerprint)
@@ -93,6 +97,9 @@ def booking_hold(
         departure, lines=lines, language=language, customer=customer,
         payment_method=payment_method, channel=channel, agreement=agreement,
     )  # fmt: skip
+    guarded = is_guarded(channel=channel, partner=partner)
+    if guarded:
+        seats_cap_check(enterprise=departure.enterprise, seats=sum(p.quantity for p in priced))
     try:
         with transaction.atomic():
             percent = _partner_checked(agreement, departure, priced, payment_method)
@@ -101,10 +108,20 @@ def booking_hold(
             existing = _idempotent_replay(idempotency_key, idempotency_fingerprint)
             if existing is not None:
                 return existing, False
+            if guarded:
+                holds_check(
+                    departure=locked, email=customer.email if customer else "",
+                    phone=customer.phone if customer else "", address=client_address or None,
+                    now=now,
+                )  # fmt: skip
             booking = _held_booking_create(
                 locked,
                 priced=priced,
-                fields={"language": language, **(customer_fields(customer) if customer else {})},
+                fields={
+                    "language": language,
+                    "client_address": (client_address or None) if guarded else None,
+                    **(customer_fields(customer) if customer else {}),
+                },
                 payment_method=payment_method,
                 channel=channel,
                 partner=(partner, percent),
@@ -258,7 +275,13 @@ def booking_set_customer(*, booking: Booking, customer: Customer, now=None) -> B
     booking = booking_lock(booking.pk)
     if booking.status != BookingStatus.HELD:
         raise NotAllowed()
-    for field, value in customer_fields(clean_customer(customer)).items():
+    customer = clean_customer(customer)
+    if is_guarded(channel=booking.channel, partner=booking.partner_id):
+        holds_check(
+            departure=booking.departure, email=customer.email, phone=customer.phone,
+            exclude_pk=booking.pk, now=now,
+        )  # fmt: skip
+    for field, value in customer_fields(customer).items():
         setattr(booking, field, value)
     booking.save()
     return booking
