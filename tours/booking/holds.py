@@ -5,7 +5,8 @@ Never oversell (invariant 1): places are taken inside one transaction that locks
 row (`SELECT ... FOR UPDATE`) and re-counts the live bookings under the lock. Expired holds free
 their places in every count at once and are marked `expired` by `holds_expire` (invariant 9).
 One idempotency key makes at most one booking, whatever the concurrency: the key is unique in
-the database.
+the database. A guest's own booking (no partner, not staff) is held within the abuse limits of
+`tours.booking.guards`.
 
 Each service checks the booking's state first, so calling it twice does nothing harmful, and
 records what happened in the booking's history.
@@ -79,12 +80,8 @@ def booking_hold(
     With an idempotency key that was seen before, returns the first booking unchanged; with
     the same key but another request (`idempotency_fingerprint` differs) raises
     `IdempotencyKeyReused`. The key is unique in the database, so whatever the concurrency one
-    key makes at most one booking.
-
-    With a `partner`, the booking is the partner's (channel "partner"), priced and commissioned
+    key makes at most one booking. With a `partner`, the booking is the partner's (channel "partner"), priced and commissioned
     under its active agreement with the BUMDes; on its account only within its credit limit.
-    A guest's own booking (no partner, channel "direct") is held within the abuse limits of
-    `tours.booking.guards`, counted per e-mail, phone and `client_address`.
     """
     now = now or timezone.now()
     existing = _idempotent_replay(idempotency_key, idempotency_fingerprint)
@@ -97,9 +94,6 @@ def booking_hold(
         departure, lines=lines, language=language, customer=customer,
         payment_method=payment_method, channel=channel, agreement=agreement,
     )  # fmt: skip
-    guarded = is_guarded(channel=channel, partner=partner)
-    if guarded:
-        seats_cap_check(enterprise=departure.enterprise, seats=sum(p.quantity for p in priced))
     try:
         with transaction.atomic():
             percent = _partner_checked(agreement, departure, priced, payment_method)
@@ -108,20 +102,10 @@ def booking_hold(
             existing = _idempotent_replay(idempotency_key, idempotency_fingerprint)
             if existing is not None:
                 return existing, False
-            if guarded:
-                holds_check(
-                    departure=locked, email=customer.email if customer else "",
-                    phone=customer.phone if customer else "", address=client_address or None,
-                    now=now,
-                )  # fmt: skip
             booking = _held_booking_create(
                 locked,
                 priced=priced,
-                fields={
-                    "language": language,
-                    "client_address": (client_address or None) if guarded else None,
-                    **(customer_fields(customer) if customer else {}),
-                },
+                fields=_fields_checked(channel, locked, customer, language, client_address, now),
                 payment_method=payment_method,
                 channel=channel,
                 partner=(partner, percent),
@@ -135,6 +119,20 @@ def booking_hold(
             return existing, False
         raise
     return booking, True
+
+
+def _fields_checked(channel: str, locked: Departure, customer, language, address, now) -> dict:
+    """The new booking's guest fields; a guest's own booking (`tours.booking.guards`) within
+    the per-departure and per-day limits, counted under the departure's lock, and with the
+    client address it came from."""
+    fields = {"language": language, **customer_fields(customer)}
+    if is_guarded(channel=channel, partner=None):
+        holds_check(
+            departure=locked, email=customer.email if customer else "",
+            phone=customer.phone if customer else "", address=address or None, now=now,
+        )  # fmt: skip
+        fields["client_address"] = address or None
+    return fields
 
 
 def _partner_checked(agreement, departure: Departure, priced, payment_method: str):
@@ -180,6 +178,8 @@ def _hold_request_checked(
         errors["payment_method"] = _("This payment method is not available.")
     if errors:
         raise BookingInvalid(errors)
+    if is_guarded(channel=channel, partner=agreement):
+        seats_cap_check(enterprise=departure.enterprise, seats=sum(p.quantity for p in priced))
     return priced, language, customer
 
 
