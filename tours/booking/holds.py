@@ -80,8 +80,9 @@ def booking_hold(
     With an idempotency key that was seen before, returns the first booking unchanged; with
     the same key but another request (`idempotency_fingerprint` differs) raises
     `IdempotencyKeyReused`. The key is unique in the database, so whatever the concurrency one
-    key makes at most one booking. With a `partner`, the booking is the partner's (channel "partner"), priced and commissioned
-    under its active agreement with the BUMDes; on its account only within its credit limit.
+    key makes at most one booking. With a `partner`, the booking is the partner's (channel
+    "partner"), priced and commissioned under its active agreement with the BUMDes; on its
+    account only within its credit limit.
     """
     now = now or timezone.now()
     existing = _idempotent_replay(idempotency_key, idempotency_fingerprint)
