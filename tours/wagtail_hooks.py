@@ -29,6 +29,7 @@ from tours.admin.partners import PartnersViewSet  # noqa: E402
 from tours.admin.payment_methods import PaymentMethodsViewSet  # noqa: E402
 from tours.admin.refunds import RefundsViewSet  # noqa: E402
 from tours.admin.stripe_connect import StripeConnectViewSet  # noqa: E402
+from tours.admin.suspicious import SuspiciousHoldsViewSet  # noqa: E402
 from tours.admin.transfers import TransfersViewSet  # noqa: E402
 
 
@@ -37,7 +38,14 @@ class BookingsMenu(ViewSetGroup):
     menu_name = "bookings-menu"
     menu_icon = "calendar-check"
     menu_order = 150
-    items = (BookingViewSet, DepartureViewSet, CheckInViewSet, NewBookingMenu, TransfersViewSet)
+    items = (
+        BookingViewSet,
+        DepartureViewSet,
+        CheckInViewSet,
+        NewBookingMenu,
+        TransfersViewSet,
+        SuspiciousHoldsViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

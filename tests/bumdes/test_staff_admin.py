@@ -90,7 +90,13 @@ PARTNERS = "Mitra"
 def test_an_operator_sees_the_bookings_and_community_menus_only(client, login):
     login("lipursari-operator")
     assert sidebar(client.get("/admin/").content.decode()) == {
-        BOOKINGS: ["Daftar pemesanan", "Keberangkatan", "Check-in", "Pemesanan baru"],
+        BOOKINGS: [
+            "Daftar pemesanan",
+            "Keberangkatan",
+            "Check-in",
+            "Pemesanan baru",
+            "Pemesanan mencurigakan",
+        ],
         COMMUNITY: [],
     }
 

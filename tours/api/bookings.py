@@ -32,6 +32,7 @@ from ninja import Header, Path, Query, Router, Status
 
 from core.links import absolute_url
 from core.localtime import local_moment
+from core.ratelimit import client_address
 from tours.api.booking_list import (
     BookingFilters,
     booking_page,
@@ -193,7 +194,10 @@ def booking_list(request, filters: Query[BookingFilters]):
     "(the account details are on `manage_url` and in the e-mail). `stripe` keeps it held while "
     "the guest pays at `payment_url`. 400 `closed` when the departure can no longer be booked. "
     "With a partner's key the booking is the partner's, and `partner_account` books it on the "
-    "partner's account.",
+    "partner's account. Without a key, one booking takes at most `BOOKING_MAX_SEATS` places and "
+    "each e-mail, phone and client address a few unpaid bookings per departure and per day "
+    "(400 `hold_limit`); a large unpaid booking (transfer or cash) stays held, briefly, until "
+    "the guest opens the link e-mailed to them.",
 )
 def create(
     request,
@@ -215,6 +219,7 @@ def create(
             idempotency_key=key,
             idempotency_fingerprint=fingerprint,
             partner=caller.partner,
+            client_address=client_address(request),
         )
     except IdempotencyKeyReused as error:
         raise RequestInvalid({KEY_HEADER: str(error.message)}) from error

@@ -4,7 +4,8 @@
   ("lines.0.quantity", "customer.email", "from", "Idempotency-Key"; "body" when the body is not
   JSON). Ninja's own validation errors (422 by default) are turned into this form too, so a
   client handles one shape.
-- 400 `{"error": "closed", "message"}` when a departure can no longer be booked.
+- 400 `{"error": "closed", "message"}` when a departure can no longer be booked; `hold_limit`
+  when a guest's booking goes over an abuse limit (`tours.booking.guards`).
 - 401 `{"error": "unauthorized", "message"}` (with `WWW-Authenticate: Bearer`) when a partner's
   key is missing where one is needed, or does not work (unknown, revoked, partner suspended).
 - 404 `{"error": "not_found", "message"}`; 409 `sold_out` (with `seats_left`) or `not_allowed`;
@@ -20,7 +21,13 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.parser import Parser
 
-from tours.booking.errors import BookingClosed, BookingInvalid, NotAllowed, SoldOut
+from tours.booking.errors import (
+    BookingClosed,
+    BookingInvalid,
+    HoldLimitReached,
+    NotAllowed,
+    SoldOut,
+)
 
 # Where a value came from in Ninja's error locations; the rest of the location is the field.
 SOURCES = ("body", "query", "path", "header", "cookie", "form", "file")
@@ -142,6 +149,10 @@ def register(api: NinjaAPI) -> None:
 
     @api.exception_handler(BookingClosed)
     def booking_closed(request, exc: BookingClosed):
+        return message(api, request, exc.code, exc.message, 400)
+
+    @api.exception_handler(HoldLimitReached)
+    def hold_limit(request, exc: HoldLimitReached):
         return message(api, request, exc.code, exc.message, 400)
 
     @api.exception_handler(SoldOut)

@@ -217,9 +217,9 @@ class InvalidOut(Schema):
 
 class MessageOut(Schema):
     error: str = Field(
-        description="`closed`, `not_allowed`, `not_found`, `rate_limited`, `unauthorized`, "
-        "`method_not_allowed`, `unavailable` (503: the service cannot reach its database; "
-        "try again after `Retry-After` seconds), `server_error`."
+        description="`closed`, `hold_limit`, `not_allowed`, `not_found`, `rate_limited`, "
+        "`unauthorized`, `method_not_allowed`, `unavailable` (503: the service cannot reach its "
+        "database; try again after `Retry-After` seconds), `server_error`."
     )
     message: str
 

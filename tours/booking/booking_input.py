@@ -85,8 +85,10 @@ def clean_customer(customer: Customer) -> Customer:
     )
 
 
-def customer_fields(customer: Customer) -> dict:
-    """The booking's fields that hold the guest's details."""
+def customer_fields(customer: Customer | None) -> dict:
+    """The booking's fields that hold the guest's details (none when not given yet)."""
+    if customer is None:
+        return {}
     return {
         "customer_name": customer.name,
         "customer_email": customer.email,

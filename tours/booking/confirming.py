@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tours.booking.booking_input import Customer, customer_errors
+from tours.booking.email_check import booking_await_email
 from tours.booking.errors import BookingClosed, BookingInvalid, NotAllowed, SoldOut
+from tours.booking.guards import needs_email_confirmation
 from tours.booking.history import booking_event_record
 from tours.booking.locks import booking_lock
 from tours.booking.notify import notify_after_commit
@@ -73,7 +75,8 @@ def booking_lock_for_payment(
 def booking_confirm(
     *, booking: Booking, payment_method: str, user=None, now: dt.datetime | None = None
 ) -> Booking:
-    """Confirm a held booking with an offline payment method (cash on arrival).
+    """Confirm a held booking with an offline payment method (cash on arrival). A large public
+    booking stays held briefly instead, until the guest confirms the e-mail.
 
     If the hold has run out, the places are taken again when they are still free; when they
     were taken meanwhile, the booking is marked expired and `SoldOut` is raised. The mark is
@@ -97,6 +100,9 @@ def _booking_confirm(*, booking: Booking, payment_method: str, user, now) -> Boo
     )
     if isinstance(booking, SoldOut) or booking.status == BookingStatus.CONFIRMED:
         return booking
+    if needs_email_confirmation(booking, payment_method):
+        # A large group paying on the day: held briefly until the guest confirms the e-mail.
+        return booking_await_email(booking, payment_method=payment_method, user=user, now=now)
     booking.status = BookingStatus.CONFIRMED
     booking.payment_method = payment_method
     if payment_method == PaymentMethod.PARTNER_ACCOUNT:

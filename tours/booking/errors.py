@@ -57,6 +57,12 @@ class IdempotencyKeyReused(BookingError):
     message = _("This key was already used for another booking.")
 
 
+class HoldLimitReached(BookingError):
+    """A public booking over one of the abuse limits (`tours.booking.guards`)."""
+
+    code = "hold_limit"
+
+
 class NotAllowed(BookingError):
     code = "not_allowed"
     message = _("This is not possible for this booking any more.")

@@ -5,7 +5,8 @@ Never oversell (invariant 1): places are taken inside one transaction that locks
 row (`SELECT ... FOR UPDATE`) and re-counts the live bookings under the lock. Expired holds free
 their places in every count at once and are marked `expired` by `holds_expire` (invariant 9).
 One idempotency key makes at most one booking, whatever the concurrency: the key is unique in
-the database.
+the database. A guest's own booking (no partner, not staff) is held within the abuse limits of
+`tours.booking.guards`.
 
 Each service checks the booking's state first, so calling it twice does nothing harmful, and
 records what happened in the booking's history.
@@ -35,6 +36,7 @@ from tours.booking.errors import (
     NotAllowed,
     SoldOut,
 )
+from tours.booking.guards import holds_check, is_guarded, seats_cap_check
 from tours.booking.history import booking_event_record
 from tours.booking.locks import agreement_lock, booking_lock, departure_lock
 from tours.booking.partner_terms import (
@@ -70,6 +72,7 @@ def booking_hold(
     idempotency_fingerprint: str = "",
     partner: Partner | None = None,
     user=None,
+    client_address: str | None = None,
     now: dt.datetime | None = None,
 ) -> tuple[Booking, bool]:
     """Reserve places for a new booking. Returns (booking, created).
@@ -77,10 +80,9 @@ def booking_hold(
     With an idempotency key that was seen before, returns the first booking unchanged; with
     the same key but another request (`idempotency_fingerprint` differs) raises
     `IdempotencyKeyReused`. The key is unique in the database, so whatever the concurrency one
-    key makes at most one booking.
-
-    With a `partner`, the booking is the partner's (channel "partner"), priced and commissioned
-    under its active agreement with the BUMDes; on its account only within its credit limit.
+    key makes at most one booking. With a `partner`, the booking is the partner's (channel
+    "partner"), priced and commissioned under its active agreement with the BUMDes; on its
+    account only within its credit limit.
     """
     now = now or timezone.now()
     existing = _idempotent_replay(idempotency_key, idempotency_fingerprint)
@@ -104,7 +106,7 @@ def booking_hold(
             booking = _held_booking_create(
                 locked,
                 priced=priced,
-                fields={"language": language, **(customer_fields(customer) if customer else {})},
+                fields=_fields_checked(channel, locked, customer, language, client_address, now),
                 payment_method=payment_method,
                 channel=channel,
                 partner=(partner, percent),
@@ -118,6 +120,20 @@ def booking_hold(
             return existing, False
         raise
     return booking, True
+
+
+def _fields_checked(channel: str, locked: Departure, customer, language, address, now) -> dict:
+    """The new booking's guest fields; a guest's own booking (`tours.booking.guards`) within
+    the per-departure and per-day limits, counted under the departure's lock, and with the
+    client address it came from."""
+    fields = {"language": language, **customer_fields(customer)}
+    if is_guarded(channel=channel, partner=None):
+        holds_check(
+            departure=locked, email=customer.email if customer else "",
+            phone=customer.phone if customer else "", address=address or None, now=now,
+        )  # fmt: skip
+        fields["client_address"] = address or None
+    return fields
 
 
 def _partner_checked(agreement, departure: Departure, priced, payment_method: str):
@@ -163,6 +179,8 @@ def _hold_request_checked(
         errors["payment_method"] = _("This payment method is not available.")
     if errors:
         raise BookingInvalid(errors)
+    if is_guarded(channel=channel, partner=agreement):
+        seats_cap_check(enterprise=departure.enterprise, seats=sum(p.quantity for p in priced))
     return priced, language, customer
 
 
@@ -258,7 +276,13 @@ def booking_set_customer(*, booking: Booking, customer: Customer, now=None) -> B
     booking = booking_lock(booking.pk)
     if booking.status != BookingStatus.HELD:
         raise NotAllowed()
-    for field, value in customer_fields(clean_customer(customer)).items():
+    customer = clean_customer(customer)
+    if is_guarded(channel=booking.channel, partner=booking.partner_id):
+        holds_check(
+            departure=booking.departure, email=customer.email, phone=customer.phone,
+            exclude_pk=booking.pk, now=now,
+        )  # fmt: skip
+    for field, value in customer_fields(customer).items():
         setattr(booking, field, value)
     booking.save()
     return booking

@@ -30,6 +30,7 @@ from tours.booking.deposits import (
     balance_summary,
     has_balance_schedule,
 )
+from tours.booking.guards import email_confirm_url
 from tours.models import Booking, BookingEvent, BookingStatus, PaymentStatus
 from tours.models.availability import tour_in_language
 
@@ -44,6 +45,10 @@ SUBJECTS = {
     "balance_due": lambda b, t: _balance_subject(b, t),
     "transfer": lambda b, t: (
         _("Please transfer for booking %(ref)s: %(tour)s") % {"ref": b.reference, "tour": t}
+    ),
+    # A large unpaid booking waits for the guest to confirm the e-mail (`tours.booking.guards`).
+    "email_confirm": lambda b, t: (
+        _("Please confirm your e-mail for booking %(ref)s") % {"ref": b.reference}
     ),
     # A partner booked for the guest, who pays on the booking's own page.
     "payment_link": lambda b, t: (
@@ -67,6 +72,7 @@ def booking_context(booking: Booking) -> dict:
         "balance": balance_summary(booking),
         "balance_url": balance_url(booking),
         "refund": cancellation_refund(booking),
+        "email_confirm_url": email_confirm_url(booking),
     }
 
 

@@ -143,6 +143,10 @@ class Booking(models.Model):
     balance_on_arrival = models.BooleanField(_("balance collected on arrival"), default=False)
     # The open Stripe Checkout Session of a held booking, reused while it is open.
     checkout_session_id = models.CharField(max_length=255, blank=True, editable=False)
+    # Abuse limits (`tours.booking.guards`): the address a public booking came from, and when
+    # its guest confirmed the e-mail (large unpaid holds keep their places only briefly before).
+    client_address = models.GenericIPAddressField(null=True, blank=True, editable=False)
+    email_confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True)
 
     objects = BookingQuerySet.as_manager()
 
@@ -154,6 +158,7 @@ class Booking(models.Model):
             models.Index(fields=["departure", "status"]),
             models.Index(fields=["enterprise", "created_at"]),
             models.Index(fields=["status", "hold_expires_at"]),
+            models.Index(fields=["client_address", "created_at"]),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(seats__gt=0), name="booking_seats_gt_0"),

@@ -24,7 +24,9 @@ from django.utils.translation import gettext as _
 from tours.booking.balances import booking_paid_amount
 from tours.booking.booking_input import LANGUAGES, Customer
 from tours.booking.confirming import booking_confirm, booking_lock_for_payment
-from tours.booking.errors import BookingInvalid, NotAllowed, SoldOut
+from tours.booking.email_check import booking_await_email, booking_email_confirmed
+from tours.booking.errors import BookingError, BookingInvalid, NotAllowed, SoldOut
+from tours.booking.guards import needs_email_confirmation
 from tours.booking.holds import booking_hold
 from tours.booking.notify import notify_after_commit as _notify
 from tours.models import (
@@ -100,9 +102,32 @@ def _await_transfer(*, booking: Booking, user, now: dt.datetime) -> Booking | So
                 )
             }
         )
+    if needs_email_confirmation(locked, method):
+        # A large group: the places wait only briefly until the guest confirms the e-mail.
+        return booking_await_email(locked, payment_method=method, user=user, now=now)
     _keep_held(locked, method, transfer_deadline(locked, now), now, user)
     _notify(locked, "transfer")
     return locked
+
+
+def booking_email_confirm(*, signature: str, now: dt.datetime | None = None) -> Booking | None:
+    """The guest opened the e-mail's link: record it, then take the way to pay they chose
+    (cash on arrival confirms; a transfer gets its usual deadline and account details). When
+    the places went meanwhile the booking stays released. None for a link that does not work."""
+    now = now or timezone.now()
+    booking = booking_email_confirmed(signature=signature, now=now)
+    if booking is None or booking.status not in (BookingStatus.HELD, BookingStatus.EXPIRED):
+        return booking
+    try:
+        if booking.payment_method == PaymentMethod.CASH:
+            booking = booking_confirm(
+                booking=booking, payment_method=booking.payment_method, now=now
+            )
+        elif booking.payment_method == PaymentMethod.BANK_TRANSFER:
+            booking = booking_await_transfer(booking=booking, now=now)
+    except BookingError:
+        booking.refresh_from_db()
+    return booking
 
 
 def booking_await_checkout(*, booking: Booking, now: dt.datetime | None = None) -> Booking:
@@ -190,6 +215,7 @@ def booking_create(
     idempotency_fingerprint: str = "",
     partner=None,
     user=None,
+    client_address: str | None = None,
     now: dt.datetime | None = None,
 ) -> tuple[Booking, bool]:
     """Hold and confirm in one step (API, staff bookings, partners). Returns (booking, created).
@@ -210,6 +236,7 @@ def booking_create(
             idempotency_fingerprint=idempotency_fingerprint,
             partner=partner,
             user=user,
+            client_address=client_address,
             now=now,
         )
         if created and payment_method in (PaymentMethod.CASH, PaymentMethod.PARTNER_ACCOUNT):

@@ -20,10 +20,12 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.ratelimit import rate_limited
+from core.formats import local_time
+from core.ratelimit import client_address, rate_limited
 from tours.booking.booking_input import Customer
 from tours.booking.confirming import booking_confirm
 from tours.booking.deposits import PAID_IN_ONE_GO, balance_summary
+from tours.booking.email_check import is_awaiting_email
 from tours.booking.errors import BookingError, BookingInvalid, HoldExpired, SoldOut
 from tours.booking.holds import booking_hold, booking_set_customer
 from tours.booking.providers import payment_methods_available
@@ -150,7 +152,9 @@ def booking_start(request, departure_id: int):
         form = PeopleForm(request.POST, tiers=tiers)
         if form.is_valid() and "recalculate" not in request.POST:
             try:
-                booking = _hold(form, departure, previous, referral_partner_for(request, departure))
+                booking = _hold(
+                    form, departure, previous, referral_partner_for(request, departure), request
+                )
             except BookingInvalid as error:
                 add_service_errors(form, error.errors, form.service_fields())
             except BookingError as error:
@@ -192,7 +196,11 @@ def _people_initial(departure: Departure, tiers: list, previous: Booking | None)
 
 
 def _hold(
-    form: PeopleForm, departure: Departure, previous: Booking | None, partner: Partner | None
+    form: PeopleForm,
+    departure: Departure,
+    previous: Booking | None,
+    partner: Partner | None,
+    request,
 ) -> Booking:
     """Hold the places asked for; a guest coming back with fewer people keeps their details
     A referred guest books as the partner's guest."""
@@ -212,6 +220,7 @@ def _hold(
         language=previous.language if previous else get_language(),
         customer=customer if customer and customer.email else None,
         idempotency_key=form.idempotency_key(departure.pk),
+        client_address=client_address(request),
     )
     try:
         booking, _created = hold(partner=partner)
@@ -263,6 +272,21 @@ def booking_details(request, reference: str):
 # Step 4: review and pay ---------------------------------------------------------------------
 
 
+def _paid_later_message(booking: Booking) -> str:
+    """What the guest is told after choosing cash on arrival or a transfer."""
+    if is_awaiting_email(booking):
+        return _(
+            "Please confirm your e-mail: open the link we sent to %(email)s. Until then your "
+            "places are kept only until %(time)s."
+        ) % {
+            "email": booking.customer_email,
+            "time": local_time(booking.hold_expires_at, zone=booking.zone),
+        }
+    if booking.status == BookingStatus.HELD:
+        return _("Your places are kept. Please transfer in time.")
+    return _("Booked! Your ticket is below and on its way by e-mail.")
+
+
 def _payment_terms(booking: Booking, methods: list[str], now) -> dict:
     """What each way to pay asks: until when a transfer keeps the places, and a group's deposit
     (asked when the guest pays by card or transfer, not in cash on the day)."""
@@ -300,13 +324,10 @@ def booking_review(request, reference: str):
                 if method == PaymentMethod.STRIPE:
                     return pay_online(request, booking_await_checkout(booking=booking))
                 if method == PaymentMethod.BANK_TRANSFER:
-                    booking_await_transfer(booking=booking)
-                    messages.success(request, _("Your places are kept. Please transfer in time."))
+                    booking = booking_await_transfer(booking=booking)
                 else:
-                    booking_confirm(booking=booking, payment_method=method)
-                    messages.success(
-                        request, _("Booked! Your ticket is below and on its way by e-mail.")
-                    )
+                    booking = booking_confirm(booking=booking, payment_method=method)
+                messages.success(request, _paid_later_message(booking))
             except SoldOut:
                 # The hold ran out and the places went meanwhile: the booking is released, and
                 # its page says how many places are left and offers to book fewer people.

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tours.web import balance, manage, steps
+from tours.web import balance, email_check, manage, steps
 
 urlpatterns = [
     path("availability/<int:page_id>/", steps.booking_availability, name="booking_availability"),
@@ -13,5 +13,10 @@ urlpatterns = [
     path("<str:reference>/calendar.ics", manage.booking_calendar, name="booking_calendar"),
     path("<str:reference>/cancel/", manage.booking_cancel, name="booking_cancel"),
     path("<str:reference>/balance/", balance.booking_pay_balance, name="booking_pay_balance"),
+    path(
+        "<str:reference>/confirm-email/",
+        email_check.booking_email_confirm_view,
+        name="booking_email_confirm",
+    ),
     path("<str:reference>/", manage.booking_manage, name="booking_manage"),
 ]

@@ -300,6 +300,16 @@ BOOKING_RATE_LIMIT = env("BOOKING_RATE_LIMIT", "30/m")
 RATE_LIMIT_TRUST_PROXY = env_bool("RATE_LIMIT_TRUST_PROXY")
 # Partners' API requests per key, whatever the address ("120/m"; "0" turns it off).
 PARTNER_API_RATE_LIMIT = env("PARTNER_API_RATE_LIMIT", "120/m")
+# Limits on public (anonymous) bookings; partners' and staff bookings are exempt. Places one
+# booking may hold (bigger groups contact the village), active unpaid holds per e-mail, phone or
+# client address on one departure, and bookings per e-mail, phone or address per day.
+BOOKING_MAX_SEATS = int(env("BOOKING_MAX_SEATS", "15"))
+BOOKING_HOLDS_PER_DEPARTURE = int(env("BOOKING_HOLDS_PER_DEPARTURE", "2"))
+BOOKING_HOLDS_PER_DAY = int(env("BOOKING_HOLDS_PER_DAY", "6"))
+# Unpaid bookings (transfer, cash on arrival) of more places than this keep them only
+# BOOKING_UNCONFIRMED_HOLD_MINUTES until the guest confirms the e-mail through the link sent.
+BOOKING_LARGE_HOLD_SEATS = int(env("BOOKING_LARGE_HOLD_SEATS", "6"))
+BOOKING_UNCONFIRMED_HOLD_MINUTES = int(env("BOOKING_UNCONFIRMED_HOLD_MINUTES", "60"))
 
 # Payments (issue 5). With no STRIPE_SECRET_KEY the site offers only the offline methods.
 # Stripe Connect: the platform holds one secret key and one webhook secret; each BUMDes connects

@@ -30,3 +30,9 @@ MEDIA_ROOT = Path(tempfile.gettempdir()) / "desawisata-test-media"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# The shared test data book many times for one guest from one address: the abuse limits are
+# out of the way here; their own tests (tests/tours/test_hold_limits.py) set the real values.
+BOOKING_MAX_SEATS = 10_000
+BOOKING_HOLDS_PER_DEPARTURE = 10_000
+BOOKING_HOLDS_PER_DAY = 10_000
+BOOKING_LARGE_HOLD_SEATS = 10_000
