@@ -26,7 +26,11 @@ from bumdes.services import user_roles
 from core.formats import rupiah
 from tours.admin.partner_forms import AgreementTermsForm, SettlementForm
 from tours.models import Booking, PartnerAgreement
-from tours.partners.accounts import agreement_approve, agreement_suspend
+from tours.partners.accounts import (
+    agreement_approve,
+    agreement_suspend,
+    agreement_tour_terms_set,
+)
 from tours.partners.books import agreement_balance, settlement_record
 from tours.partners.statements import statement_context, statement_for
 
@@ -165,6 +169,11 @@ class AgreementTermsView(AgreementMixin, FormView):
 
     def form_valid(self, form):
         form.save()
+        agreement_tour_terms_set(
+            agreement=self.agreement,
+            commissions=form.tour_commissions(),
+            net_rates=form.net_rates(),
+        )
         messages.success(self.request, _("The terms are saved."))
         return redirect(detail_url(self.agreement))
 

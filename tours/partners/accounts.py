@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from bumdes.models import Counterparty, CounterpartyKind, Enterprise
-from tours.models import Partner, PartnerAgreement, PartnerStatus
+from tours.models import Partner, PartnerAgreement, PartnerStatus, TourPage
 
 
 def _unique_slug(name: str) -> str:
@@ -73,6 +73,37 @@ def agreement_suspend(*, agreement: PartnerAgreement) -> PartnerAgreement:
     agreement.status = PartnerStatus.SUSPENDED
     agreement.save(update_fields=["status"])
     return agreement
+
+
+def tours_sold(agreement: PartnerAgreement) -> list[TourPage]:
+    """The BUMDes's experiences (their canonical pages, whose tiers bookings use)."""
+    return list(
+        TourPage.objects.filter(
+            business_unit__enterprise_id=agreement.enterprise_id, locale__language_code="id"
+        )
+        .prefetch_related("price_tiers")
+        .order_by("title")
+    )
+
+
+@transaction.atomic
+def agreement_tour_terms_set(
+    *, agreement: PartnerAgreement, commissions: dict, net_rates: dict
+) -> None:
+    """Per-experience commissions and per-tier net rates of an agreement: a value sets one, an
+    empty one (None) removes it, so the agreement's own terms apply."""
+    for tour_id, percent in commissions.items():
+        if percent is None:
+            agreement.tour_terms.filter(tour_id=tour_id).delete()
+        else:
+            agreement.tour_terms.update_or_create(
+                tour_id=tour_id, defaults={"commission_percent": percent}
+            )
+    for tier_id, price in net_rates.items():
+        if price is None:
+            agreement.net_rates.filter(tier_id=tier_id).delete()
+        else:
+            agreement.net_rates.update_or_create(tier_id=tier_id, defaults={"net_price": price})
 
 
 def partner_is_active(partner: Partner) -> bool:

@@ -9,7 +9,7 @@ from bumdes.models import JournalEntry
 from tests.tours.factories import GUEST, per_person
 from tests.tours.partners.factories import agent, hotel
 from tours.booking.books import departure_deliver
-from tours.models import PartnerStatus, PaymentMethod
+from tours.models import PartnerStatus, PaymentMethod, TourPage
 from tours.partners.books import agreement_balance
 from tours.payments.paying import booking_create
 
@@ -123,3 +123,26 @@ def test_the_settlement_form_starts_on_today_as_a_browser_reads_it(client, login
     assert 'type="date"' in html
     assert f'value="{today(owing.enterprise).isoformat()}"' in html
     assert 'value="from_partner"' in html and "170.000" in html
+
+
+def test_a_manager_sets_a_commission_per_experience_and_net_rates(client, login, owing):
+    login("lipursari-manager")
+    tour = TourPage.objects.get(locale__language_code="id", slug="kelas-membatik")
+    tier = tour.price_tiers.order_by("sort_order").first()
+    page = client.get(f"{INDEX}{owing.pk}/terms/").content.decode()
+    assert f'name="tour_commission_{tour.pk}"' in page and f'name="tier_net_{tier.pk}"' in page
+    form = {
+        "terms": "net_rates",
+        "commission_percent": "0",
+        "settlement": "on_account",
+        "credit_limit": "2000000",
+        f"tour_commission_{tour.pk}": "12",
+        f"tier_net_{tier.pk}": "80000",
+    }
+    assert client.post(f"{INDEX}{owing.pk}/terms/", form).status_code == 302
+    assert owing.tour_terms.get(tour=tour).commission_percent == 12
+    assert owing.net_rates.get(tier=tier).net_price == 80_000
+    form.pop(f"tier_net_{tier.pk}")
+    form[f"tour_commission_{tour.pk}"] = ""
+    assert client.post(f"{INDEX}{owing.pk}/terms/", form).status_code == 302
+    assert not owing.tour_terms.exists() and not owing.net_rates.exists()
