@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.form_errors import add_service_errors
 from core.ratelimit import rate_limited
 from tours.booking.errors import BookingError, BookingInvalid
 from tours.models import BookingStatus, Departure
@@ -21,7 +22,7 @@ from tours.models.availability import departure_is_bookable, seats_taken
 from tours.models.calendar import tour_availability
 from tours.partners.bookings import partner_booking_make
 from tours.portal.access import partner_page
-from tours.portal.forms import GuestBookingForm, add_service_errors
+from tours.portal.forms import GuestBookingForm
 from tours.portal.selling import partner_tiers, tour_for_sale, tours_for_sale
 
 

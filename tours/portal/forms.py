@@ -30,13 +30,6 @@ GUEST_FIELDS = {
 }
 
 
-def add_service_errors(form: forms.Form, errors: dict[str, str], fields: dict[str, str]) -> None:
-    """Show a service's field errors next to the form's fields, the rest at the top."""
-    for key, message in errors.items():
-        name = fields.get(key)
-        form.add_error(name if name in form.fields else None, message)
-
-
 class GuestBookingForm(forms.Form):
     """People per price tier (at the prices the partner sells at) and who the guest is."""
 

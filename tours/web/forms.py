@@ -28,13 +28,6 @@ PAYMENT_LABELS = {
 }
 
 
-def add_service_errors(form: forms.Form, errors: dict[str, str], fields: dict[str, str]) -> None:
-    """Show a service's field errors next to the form's fields, the rest at the top."""
-    for key, message in errors.items():
-        name = fields.get(key)
-        form.add_error(name if name in form.fields else None, message)
-
-
 class PeopleForm(forms.Form):
     """Step 2: how many people in each price tier (one input per tier)."""
 

@@ -20,6 +20,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.form_errors import add_service_errors
 from core.formats import local_time
 from core.ratelimit import client_address, rate_limited
 from tours.booking.booking_input import Customer
@@ -38,7 +39,7 @@ from tours.payments.paying import (
     transfer_deadline,
     transfer_possible,
 )
-from tours.web.forms import DetailsForm, PeopleForm, ReviewForm, add_service_errors
+from tours.web.forms import DetailsForm, PeopleForm, ReviewForm
 from tours.web.guest import (
     FORM_PAGE,
     STEPS,
